@@ -1,0 +1,193 @@
+"""Numeric backends that the op registry's formulas are evaluated with.
+
+A backend supplies the functions the registry's formulas call besides ``+ - * unary-``:
+``exp log sqrt tanh sigmoid relu abs sign step div pow where logical_and``. All of them follow IEEE
+semantics the way torch does: nothing raises on a domain or pole error, the result is inf or nan.
+
+* :data:`FLOAT` works on Python floats (the Value engine). Python's own ``/``, ``**`` and ``math``
+  raise on poles, overflow and negative bases; these functions return torch's inf/nan instead.
+* :data:`ARRAY` works on numpy arrays in their own dtype (the Tensor engine), so float32 results
+  have float32 rounding, as torch's do.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+
+def _ieee(fn: Any, *args: float) -> float:
+    """Evaluate a numpy ufunc on float64 scalars, returning inf/nan instead of raising."""
+    with np.errstate(all="ignore"):
+        return float(fn(*(np.float64(a) for a in args)))
+
+
+class FloatBackend:
+    """IEEE-safe math on Python floats (the Value engine's backend)."""
+
+    @staticmethod
+    def exp(x: float) -> float:
+        """e**x; inf on overflow."""
+        try:
+            return math.exp(x)
+        except OverflowError:
+            return math.inf
+
+    @staticmethod
+    def log(x: float) -> float:
+        """ln x; -inf at 0, nan below 0."""
+        if x > 0:
+            return math.log(x)
+        return _ieee(np.log, x)
+
+    @staticmethod
+    def sqrt(x: float) -> float:
+        """x**0.5; nan below 0."""
+        if x >= 0:
+            return math.sqrt(x)
+        return math.nan
+
+    @staticmethod
+    def tanh(x: float) -> float:
+        """tanh x (math.tanh: no overflow for large x)."""
+        return math.tanh(x)
+
+    @staticmethod
+    def sigmoid(x: float) -> float:
+        """1 / (1 + e**-x), evaluated without overflow on either side."""
+        if x >= 0:
+            return 1.0 / (1.0 + math.exp(-x))
+        e = FloatBackend.exp(x)
+        return e / (1.0 + e)
+
+    @staticmethod
+    def relu(x: float) -> float:
+        """0 if x < 0 else x (so relu(-0.0) = -0.0 and relu(nan) = nan, as torch)."""
+        return 0.0 if x < 0 else x
+
+    @staticmethod
+    def abs(x: float) -> float:
+        """|x|."""
+        return math.fabs(x)
+
+    @staticmethod
+    def sign(x: float) -> float:
+        """1, -1 or 0 (0 for 0, -0.0 and nan, as torch.sign)."""
+        return 1.0 if x > 0 else (-1.0 if x < 0 else 0.0)
+
+    @staticmethod
+    def step(x: float) -> float:
+        """relu's local derivative: 0 where x <= 0, else 1 (nan gives 1, as torch)."""
+        return 0.0 if x <= 0 else 1.0
+
+    @staticmethod
+    def div(a: float, b: float) -> float:
+        """a / b; +-inf or nan on division by zero."""
+        try:
+            return a / b
+        except ZeroDivisionError:
+            return _ieee(np.divide, a, b)
+
+    @staticmethod
+    def pow(x: float, y: float) -> float:
+        """x ** y; inf for 0 to a negative power, nan (never complex) for a negative base to a fraction."""
+        try:
+            return math.pow(x, y)
+        except (ValueError, OverflowError, ZeroDivisionError):
+            return _ieee(np.power, x, y)
+
+    @staticmethod
+    def where(cond: bool, a: float, b: float) -> float:
+        """a if cond else b."""
+        return a if cond else b
+
+    @staticmethod
+    def logical_and(a: bool, b: bool) -> bool:
+        """a and b."""
+        return a and b
+
+
+class ArrayBackend:
+    """IEEE math on numpy arrays, keeping each array's dtype (the Tensor engine's backend)."""
+
+    @staticmethod
+    def exp(x: np.ndarray) -> np.ndarray:
+        """e**x."""
+        with np.errstate(all="ignore"):
+            return np.exp(x)
+
+    @staticmethod
+    def log(x: np.ndarray) -> np.ndarray:
+        """ln x."""
+        with np.errstate(all="ignore"):
+            return np.log(x)
+
+    @staticmethod
+    def sqrt(x: np.ndarray) -> np.ndarray:
+        """x**0.5."""
+        with np.errstate(all="ignore"):
+            return np.sqrt(x)
+
+    @staticmethod
+    def tanh(x: np.ndarray) -> np.ndarray:
+        """tanh x."""
+        return np.tanh(x)
+
+    @staticmethod
+    def sigmoid(x: np.ndarray) -> np.ndarray:
+        """1 / (1 + e**-x), stable on both sides."""
+        x = np.asarray(x)
+        with np.errstate(all="ignore"):
+            e = np.exp(-np.abs(x))
+            return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+
+    @staticmethod
+    def relu(x: np.ndarray) -> np.ndarray:
+        """0 where x < 0, else x."""
+        x = np.asarray(x)
+        return np.where(x < 0, np.zeros((), dtype=x.dtype), x)
+
+    @staticmethod
+    def abs(x: np.ndarray) -> np.ndarray:
+        """|x|."""
+        return np.abs(x)
+
+    @staticmethod
+    def sign(x: np.ndarray) -> np.ndarray:
+        """1, -1 or 0 (0 for 0, -0.0 and nan)."""
+        x = np.asarray(x)
+        return (x > 0).astype(x.dtype) - (x < 0).astype(x.dtype)
+
+    @staticmethod
+    def step(x: np.ndarray) -> np.ndarray:
+        """0 where x <= 0, else 1."""
+        x = np.asarray(x)
+        return (~(x <= 0)).astype(x.dtype)
+
+    @staticmethod
+    def div(a: Any, b: Any) -> np.ndarray:
+        """a / b with inf/nan on division by zero."""
+        with np.errstate(all="ignore"):
+            return np.true_divide(a, b)
+
+    @staticmethod
+    def pow(x: Any, y: Any) -> np.ndarray:
+        """x ** y with inf/nan instead of errors."""
+        with np.errstate(all="ignore"):
+            return np.power(x, y)
+
+    @staticmethod
+    def where(cond: Any, a: Any, b: Any) -> np.ndarray:
+        """a where cond, else b."""
+        return np.where(cond, a, b)
+
+    @staticmethod
+    def logical_and(a: Any, b: Any) -> np.ndarray:
+        """Elementwise a and b."""
+        return np.logical_and(a, b)
+
+
+FLOAT = FloatBackend()
+ARRAY = ArrayBackend()

@@ -1,0 +1,201 @@
+"""The op registry: the one place where each elementwise op's math lives.
+
+Every entry names an op exactly as torch does (``add``, ``mul``, ``tanh`` ...), gives its forward
+computation and one local derivative per input. Both are written against a *backend* ``m`` (see
+:mod:`minitorch_scalar.backends`), using Python's arithmetic operators plus the backend's functions
+(``m.exp``, ``m.div``, ``m.where`` ...). The same formula therefore serves
+
+* a Python float (the :class:`~minitorch_scalar.Value` engine, backend ``FLOAT``),
+* a numpy array (the Tensor engine's forward and first-order backward, backend ``ARRAY``),
+* a graph node (the Tensor engine's ``create_graph=True``, where the derivative is itself recorded).
+
+A local derivative is ``d out / d input_i`` as a function ``local(m, out, *inputs)``. The engines
+apply the chain rule (``input.grad += upstream * local``); no formula here multiplies by the
+upstream gradient itself.
+
+Derivatives at special points follow torch's formulas exactly: ``relu'(0) = 0``, ``abs'(0) = 0``,
+``sqrt'(0) = inf``, the pow masks (the base gradient is 0 where the exponent is 0; the exponent
+gradient is 0 where the base is 0 and the exponent is >= 0), and division by zero gives inf/nan.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+Forward = Callable[..., Any]
+Local = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class Op:
+    """One registry entry.
+
+    Attributes:
+        name: torch's name of the op (``torch.<name>`` / ``Tensor.<name>``).
+        arity: number of inputs.
+        forward: ``forward(m, *inputs) -> out``.
+        local: one function per input, ``local[i](m, out, *inputs) -> d out / d input_i``.
+        symbol: how the lecture's graphs label the op node (``'+'``, ``'*'``, ``'tanh'`` ...).
+        doc: the math in one line.
+        domain: ``(low, high)`` per input: where tests draw ordinary values from.
+        kinks: ``(inputs, out, grads)`` special points whose value and local derivatives are
+            pinned to torch's behaviour (``grads`` lists ``d out / d input_i``).
+        smooth: False when the op has a kink inside its domain; random tests stay away from it.
+    """
+
+    name: str
+    arity: int
+    forward: Forward
+    local: tuple[Local, ...]
+    symbol: str
+    doc: str
+    domain: tuple[tuple[float, float], ...]
+    kinks: tuple[tuple[tuple[float, ...], float, tuple[float, ...]], ...] = field(default=())
+    smooth: bool = True
+
+
+INF = math.inf
+NAN = math.nan
+_ANY = (-3.0, 3.0)
+_POS = (0.1, 4.0)
+
+
+def _pow_base_local(m: Any, out: Any, x: Any, y: Any) -> Any:
+    """d(x**y)/dx = y * x**(y-1), masked to 0 where y == 0 (torch's rule)."""
+    return m.where(y == 0, 0.0, y * m.pow(x, y - 1.0))
+
+
+def _pow_exponent_local(m: Any, out: Any, x: Any, y: Any) -> Any:
+    """d(x**y)/dy = x**y * log(x), masked to 0 where x == 0 and y >= 0 (torch's rule)."""
+    return m.where(m.logical_and(x == 0, y >= 0), 0.0, out * m.log(x))
+
+
+_ENTRIES: tuple[Op, ...] = (
+    Op(
+        "add", 2, lambda m, a, b: a + b,
+        (lambda m, out, a, b: 1.0, lambda m, out, a, b: 1.0),
+        "+", "a + b; d/da = 1, d/db = 1", (_ANY, _ANY),
+    ),
+    Op(
+        "sub", 2, lambda m, a, b: a - b,
+        (lambda m, out, a, b: 1.0, lambda m, out, a, b: -1.0),
+        "-", "a - b; d/da = 1, d/db = -1", (_ANY, _ANY),
+    ),
+    Op(
+        "mul", 2, lambda m, a, b: a * b,
+        (lambda m, out, a, b: b, lambda m, out, a, b: a),
+        "*", "a * b; d/da = b, d/db = a", (_ANY, _ANY),
+        kinks=(((INF, 0.0), NAN, (0.0, INF)),),
+    ),
+    Op(
+        "div", 2, lambda m, a, b: m.div(a, b),
+        (lambda m, out, a, b: m.div(1.0, b), lambda m, out, a, b: m.div(-a, b * b)),
+        "/", "a / b; d/da = 1/b, d/db = -a/b**2", (_ANY, _POS),
+        kinks=(
+            ((1.0, 0.0), INF, (INF, -INF)),
+            ((0.0, 0.0), NAN, (INF, NAN)),
+            ((-1.0, 0.0), -INF, (INF, INF)),
+        ),
+    ),
+    Op(
+        "neg", 1, lambda m, x: -x,
+        (lambda m, out, x: -1.0,),
+        "neg", "-x; d/dx = -1", (_ANY,),
+    ),
+    Op(
+        "pow", 2, lambda m, x, y: m.pow(x, y),
+        (_pow_base_local, _pow_exponent_local),
+        "**", "x ** y; d/dx = y * x**(y-1) (0 where y == 0), d/dy = x**y * log(x) (0 where x == 0 <= y)",
+        (_POS, _ANY),
+        kinks=(
+            ((0.0, 0.0), 1.0, (0.0, 0.0)),
+            ((-2.0, 2.0), 4.0, (-4.0, NAN)),
+            ((0.0, -1.0), INF, (-INF, -INF)),
+            ((0.0, 2.0), 0.0, (0.0, 0.0)),
+            ((2.0, 0.0), 1.0, (0.0, math.log(2.0))),
+            ((0.0, 0.5), 0.0, (INF, 0.0)),
+            ((0.0, 1.0), 0.0, (1.0, 0.0)),
+            ((-8.0, 1.5), NAN, (NAN, NAN)),
+            ((-2.0, 3.0), -8.0, (12.0, NAN)),
+            ((-2.0, -2.0), 0.25, (0.25, NAN)),
+        ),
+    ),
+    Op(
+        "exp", 1, lambda m, x: m.exp(x),
+        (lambda m, out, x: out,),
+        "exp", "e**x; d/dx = e**x = out", (_ANY,),
+        kinks=(((100.0,), math.exp(100.0), (math.exp(100.0),)), ((-200.0,), 0.0, (0.0,)), ((1000.0,), INF, (INF,))),
+    ),
+    Op(
+        "log", 1, lambda m, x: m.log(x),
+        (lambda m, out, x: m.div(1.0, x),),
+        "log", "ln x; d/dx = 1/x", (_POS,),
+        kinks=(((0.0,), -INF, (INF,)), ((-1.0,), NAN, (-1.0,)), ((INF,), INF, (0.0,))),
+    ),
+    Op(
+        "tanh", 1, lambda m, x: m.tanh(x),
+        (lambda m, out, x: 1.0 - out * out,),
+        "tanh", "tanh x; d/dx = 1 - tanh(x)**2 = 1 - out**2", (_ANY,),
+        kinks=(((0.0,), 0.0, (1.0,)), ((100.0,), 1.0, (0.0,)), ((-100.0,), -1.0, (0.0,))),
+    ),
+    Op(
+        "sigmoid", 1, lambda m, x: m.sigmoid(x),
+        (lambda m, out, x: out * (1.0 - out),),
+        "sigmoid", "1 / (1 + e**-x); d/dx = out * (1 - out)", (_ANY,),
+        kinks=(((0.0,), 0.5, (0.25,)), ((-100.0,), math.exp(-100.0) / (1 + math.exp(-100.0)), (math.exp(-100.0),))),
+    ),
+    Op(
+        "relu", 1, lambda m, x: m.relu(x),
+        (lambda m, out, x: m.step(x),),
+        "ReLU", "max(x, 0); d/dx = 1 if x > 0 else 0 (0 at x = 0, as torch)", (_ANY,),
+        kinks=(((0.0,), 0.0, (0.0,)), ((-0.0,), -0.0, (0.0,))),
+        smooth=False,
+    ),
+    Op(
+        "sqrt", 1, lambda m, x: m.sqrt(x),
+        (lambda m, out, x: m.div(0.5, out),),
+        "sqrt", "x ** 0.5; d/dx = 1 / (2 * out) (inf at 0)", (_POS,),
+        kinks=(((0.0,), 0.0, (INF,)), ((-1.0,), NAN, (NAN,))),
+    ),
+    Op(
+        "abs", 1, lambda m, x: m.abs(x),
+        (lambda m, out, x: m.sign(x),),
+        "abs", "|x|; d/dx = sign(x) (0 at x = 0, as torch)", (_ANY,),
+        kinks=(((0.0,), 0.0, (0.0,)), ((-0.0,), 0.0, (0.0,))),
+        smooth=False,
+    ),
+)
+
+REGISTRY: dict[str, Op] = {op.name: op for op in _ENTRIES}
+"""Every registry op, keyed by torch's name."""
+
+
+def get(name: str) -> Op:
+    """Return the registry entry for ``name``.
+
+    Raises:
+        NotImplementedError: when no op of that name is registered, naming the ones that are.
+    """
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        known = ", ".join(REGISTRY)
+        raise NotImplementedError(f"op {name!r} is not in the registry; registered ops: {known}") from None
+
+
+ADD = REGISTRY["add"]
+SUB = REGISTRY["sub"]
+MUL = REGISTRY["mul"]
+DIV = REGISTRY["div"]
+NEG = REGISTRY["neg"]
+POW = REGISTRY["pow"]
+EXP = REGISTRY["exp"]
+LOG = REGISTRY["log"]
+TANH = REGISTRY["tanh"]
+SIGMOID = REGISTRY["sigmoid"]
+RELU = REGISTRY["relu"]
+SQRT = REGISTRY["sqrt"]
+ABS = REGISTRY["abs"]
