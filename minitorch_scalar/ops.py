@@ -127,7 +127,7 @@ _ENTRIES: tuple[Op, ...] = (
         "exp", 1, lambda m, x: m.exp(x),
         (lambda m, out, x: out,),
         "exp", "e**x; d/dx = e**x = out", (_ANY,),
-        kinks=(((100.0,), math.exp(100.0), (math.exp(100.0),)), ((-200.0,), 0.0, (0.0,)), ((1000.0,), INF, (INF,))),
+        kinks=(((100.0,), math.exp(100.0), (math.exp(100.0),)), ((-800.0,), 0.0, (0.0,)), ((1000.0,), INF, (INF,))),
     ),
     Op(
         "log", 1, lambda m, x: m.log(x),

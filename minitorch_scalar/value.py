@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Iterator
-from typing import Any, Union
+from typing import Any
 
 import numpy as np
 
 from minitorch_scalar import ops
 from minitorch_scalar.backends import FLOAT
 from minitorch_scalar.ops import Op
-
-Number = Union[int, float]
-Operand = Union["Value", int, float]
 
 
 def as_float(data: Any, what: str = "Value(data)") -> float:
@@ -58,6 +55,14 @@ class Value:
     """
 
     __slots__ = ("data", "grad", "label", "_prev", "_op", "_fn", "_args", "requires_grad", "__weakref__")
+    data: float
+    grad: float
+    label: str
+    _prev: tuple[Value, ...]
+    _op: str
+    _fn: Op | None
+    _args: tuple[Any, ...]
+    requires_grad: bool
 
     def __init__(
         self,
@@ -70,10 +75,10 @@ class Value:
         self.data = as_float(data)
         self.grad = 0.0
         self.label = label
-        self._prev: tuple[Value, ...] = tuple(_children)
+        self._prev = tuple(_children)
         self._op = _op
         self._fn: Op | None = None
-        self._args: tuple[Any, ...] = self._prev
+        self._args = self._prev
         self.requires_grad = requires_grad if not self._prev else any(c.requires_grad for c in self._prev)
 
     # ---- construction of op nodes -------------------------------------------------------------
@@ -150,7 +155,7 @@ class Value:
             return Value._apply(ops.POW, (float(other), self), symbol=f"{other}**")
         return NotImplemented
 
-    def pow(self, exponent: Operand) -> Value:
+    def pow(self, exponent: Any) -> Value:
         """``self ** exponent`` (torch's name)."""
         result = self.__pow__(exponent)
         if result is NotImplemented:

@@ -14,21 +14,21 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import Any, Union
+from typing import Any
 
 from minitorch_scalar.value import Value
 
 ACTIVATIONS = ("tanh", "relu", "linear")
-Output = Union[Value, list[Value]]
+Output = Value | list[Value]
 
 
-def _rng(seed: int | random.Random | None) -> Any:
-    """Python's ``random`` module, or a private generator for a seed."""
+def _rng(seed: Any) -> Any:
+    """Python's ``random`` module for None, a private generator for an int; generators pass through."""
     if seed is None:
         return random
-    if isinstance(seed, random.Random):
-        return seed
-    return random.Random(seed)
+    if isinstance(seed, int):
+        return random.Random(seed)
+    return seed
 
 
 class MicroModule:
