@@ -8,6 +8,8 @@ semantics the way torch does: nothing raises on a domain or pole error, the resu
   raise on poles, overflow and negative bases; these functions return torch's inf/nan instead.
 * :data:`ARRAY` works on numpy arrays in their own dtype (the Tensor engine), so float32 results
   have float32 rounding, as torch's do.
+* :data:`FLOAT_ARRAY` works on float64 numpy arrays and gives FLOAT's results bit for bit (the
+  replay tape, :mod:`minitorch_scalar.tape`).
 """
 
 from __future__ import annotations
@@ -191,3 +193,48 @@ class ArrayBackend:
 
 FLOAT = FloatBackend()
 ARRAY = ArrayBackend()
+
+
+def _each(fn: Any, *args: Any) -> np.ndarray:
+    """Apply a scalar function of the FLOAT backend to every element (arguments broadcast together)."""
+    arrays = np.broadcast_arrays(*(np.asarray(a, dtype=np.float64) for a in args))
+    count = arrays[0].size
+    return np.fromiter(map(fn, *(a.ravel().tolist() for a in arrays)), dtype=np.float64, count=count).reshape(
+        arrays[0].shape
+    )
+
+
+class FloatArrayBackend:
+    """The FLOAT backend's results on float64 numpy arrays, bit for bit (the replay tape's backend).
+
+    Operations that IEEE 754 rounds exactly (``+ - *``, ``div``, ``sqrt``, ``abs``, comparisons,
+    ``where`` and the piecewise ``relu``/``sign``/``step``) run vectorised in numpy: they give the
+    same bits as Python floats. Every other function (``exp``, ``log``, ``tanh``, ``sigmoid``,
+    ``pow``, and any a future op adds to FLOAT) calls FLOAT's function on each element, because
+    numpy's SIMD code and the C library that ``math`` uses round differently (``np.tanh`` and
+    ``math.tanh`` disagree in the last bit for about a quarter of inputs). A tape replay therefore
+    reproduces the Value engine exactly.
+    """
+
+    sqrt = staticmethod(ArrayBackend.sqrt)
+    relu = staticmethod(ArrayBackend.relu)
+    abs = staticmethod(ArrayBackend.abs)
+    sign = staticmethod(ArrayBackend.sign)
+    step = staticmethod(ArrayBackend.step)
+    div = staticmethod(ArrayBackend.div)
+    where = staticmethod(ArrayBackend.where)
+    logical_and = staticmethod(ArrayBackend.logical_and)
+
+    def __getattr__(self, name: str) -> Any:
+        """FLOAT's function ``name``, applied element by element."""
+        scalar = getattr(FLOAT, name)
+
+        def elementwise(*args: Any) -> np.ndarray:
+            return _each(scalar, *args)
+
+        elementwise.__name__ = name
+        setattr(self, name, elementwise)  # found directly from now on
+        return elementwise
+
+
+FLOAT_ARRAY = FloatArrayBackend()

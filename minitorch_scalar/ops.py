@@ -169,6 +169,66 @@ _ENTRIES: tuple[Op, ...] = (
     ),
 )
 
+def _clamp_forward(m: Any, x: Any, low: Any, high: Any) -> Any:
+    """min(max(x, low), high), torch's order (so low > high gives high); nan stays nan."""
+    inner = m.where(x < low, low, x)
+    return m.where(inner > high, high, inner)
+
+
+def _tie_local(m: Any, x: Any, y: Any) -> Any:
+    """d max(x, y)/dx as torch computes it: 0 where x < y, 1/2 at a tie, else 1 (also at nan)."""
+    return m.where(x < y, 0.0, m.where(x == y, 0.5, 1.0))
+
+
+def _tie_local_min(m: Any, x: Any, y: Any) -> Any:
+    """d min(x, y)/dx as torch computes it: 0 where x > y, 1/2 at a tie, else 1 (also at nan)."""
+    return m.where(x > y, 0.0, m.where(x == y, 0.5, 1.0))
+
+
+_EXTRA: tuple[Op, ...] = (
+    Op(
+        "reciprocal", 1, lambda m, x: m.div(1.0, x),
+        (lambda m, out, x: -(out * out),),
+        "1/x", "1 / x; d/dx = -1/x**2 = -out**2", (_POS,),
+        kinks=(((0.0,), INF, (-INF,)),),
+    ),
+    Op(
+        "clamp", 3, _clamp_forward,
+        (
+            lambda m, out, x, low, high: m.where(m.logical_and(x >= low, x <= high), 1.0, 0.0),
+            lambda m, out, x, low, high: m.where(x < low, 1.0, 0.0),
+            lambda m, out, x, low, high: m.where(x > high, 1.0, 0.0),
+        ),
+        "clamp", "min(max(x, low), high); d/dx = 1 inside [low, high] (boundaries included, as torch), else 0",
+        (_ANY, (-3.5, -3.2), (3.2, 3.5)),
+        kinks=(((0.0, 0.0, 1.0), 0.0, (1.0, 0.0, 0.0)), ((1.0, 0.0, 1.0), 1.0, (1.0, 0.0, 0.0))),
+        smooth=False,
+    ),
+    Op(
+        "sign", 1, lambda m, x: m.sign(x),
+        (lambda m, out, x: 0.0,),
+        "sign", "1, 0 or -1 by the sign of x; d/dx = 0", (_ANY,),
+        kinks=(((0.0,), 0.0, (0.0,)),),
+        smooth=False,
+    ),
+    Op(
+        "maximum", 2, lambda m, a, b: m.where(a != a, a, m.where(a > b, a, b)),
+        (lambda m, out, a, b: _tie_local(m, a, b), lambda m, out, a, b: _tie_local(m, b, a)),
+        "max", "max(a, b) (nan propagates); d/da = 1 where a > b, 1/2 at a tie (torch splits ties)", (_ANY, _ANY),
+        kinks=(((0.0, 0.0), 0.0, (0.5, 0.5)),),
+        smooth=False,
+    ),
+    Op(
+        "minimum", 2, lambda m, a, b: m.where(a != a, a, m.where(a < b, a, b)),
+        (lambda m, out, a, b: _tie_local_min(m, a, b), lambda m, out, a, b: _tie_local_min(m, b, a)),
+        "min", "min(a, b) (nan propagates); d/da = 1 where a < b, 1/2 at a tie (torch splits ties)", (_ANY, _ANY),
+        kinks=(((0.0, 0.0), 0.0, (0.5, 0.5)),),
+        smooth=False,
+    ),
+)
+
+_ENTRIES = _ENTRIES + _EXTRA
+
 REGISTRY: dict[str, Op] = {op.name: op for op in _ENTRIES}
 """Every registry op, keyed by torch's name."""
 
@@ -199,3 +259,8 @@ SIGMOID = REGISTRY["sigmoid"]
 RELU = REGISTRY["relu"]
 SQRT = REGISTRY["sqrt"]
 ABS = REGISTRY["abs"]
+RECIPROCAL = REGISTRY["reciprocal"]
+CLAMP = REGISTRY["clamp"]
+SIGN = REGISTRY["sign"]
+MAXIMUM = REGISTRY["maximum"]
+MINIMUM = REGISTRY["minimum"]

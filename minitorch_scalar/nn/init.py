@@ -1,0 +1,178 @@
+"""``nn.init``: fill a tensor in place with values drawn as torch draws them.
+
+Every random fill reads torch's CPU generator (:mod:`minitorch_scalar.random`), so after
+``manual_seed(s)`` the same sequence of init calls gives torch's numbers. The bounds:
+
+* ``xavier_uniform_``: ``U(-a, a)`` with ``a = gain * sqrt(6 / (fan_in + fan_out))``.
+* ``xavier_normal_``: ``N(0, std)`` with ``std = gain * sqrt(2 / (fan_in + fan_out))``.
+* ``kaiming_uniform_``: ``U(-b, b)`` with ``b = sqrt(3) * gain / sqrt(fan)``,
+  ``gain = calculate_gain(nonlinearity, a)``.
+* ``kaiming_normal_``: ``N(0, gain / sqrt(fan))``.
+
+``fan_in`` is ``size(1) * receptive field``, ``fan_out`` is ``size(0) * receptive field`` (a Linear
+weight of shape ``(out, in)`` has ``fan_in = in``).
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from typing import Any
+
+import numpy as np
+
+import minitorch_scalar.random as _random
+from minitorch_scalar.autograd import no_grad
+from minitorch_scalar.tensor import Tensor, from_array
+
+_LINEAR_FNS = (
+    "linear",
+    "conv1d",
+    "conv2d",
+    "conv3d",
+    "conv_transpose1d",
+    "conv_transpose2d",
+    "conv_transpose3d",
+)
+
+
+def calculate_gain(nonlinearity: str, param: float | None = None) -> float:
+    """The recommended gain for a nonlinearity: 1 (linear, sigmoid), 5/3 (tanh), sqrt(2) (relu),
+    ``sqrt(2 / (1 + slope**2))`` (leaky_relu, slope default 0.01), 3/4 (selu).
+
+    Raises:
+        ValueError: for an unknown nonlinearity or a negative_slope that is not a number.
+    """
+    if nonlinearity in _LINEAR_FNS or nonlinearity == "sigmoid":
+        return 1
+    if nonlinearity == "tanh":
+        return 5.0 / 3
+    if nonlinearity == "relu":
+        return math.sqrt(2.0)
+    if nonlinearity == "leaky_relu":
+        if param is None:
+            slope = 0.01
+        elif isinstance(param, (int, float)) and not isinstance(param, bool):
+            slope = param
+        else:
+            raise ValueError(f"negative_slope {param} not a valid number")
+        return math.sqrt(2.0 / (1 + slope**2))
+    if nonlinearity == "selu":
+        return 3.0 / 4
+    raise ValueError(f"Unsupported nonlinearity {nonlinearity}")
+
+
+def _calculate_fan_in_and_fan_out(tensor: Tensor) -> tuple[int, int]:
+    """``(fan_in, fan_out)`` of a weight of at least 2 dimensions.
+
+    Raises:
+        ValueError: for a tensor with fewer than 2 dimensions (torch's message).
+    """
+    if tensor.dim() < 2:
+        raise ValueError("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
+    receptive = 1
+    for size in tensor.shape[2:]:
+        receptive *= size
+    return tensor.shape[1] * receptive, tensor.shape[0] * receptive
+
+
+def _calculate_correct_fan(tensor: Tensor, mode: str) -> int:
+    """``fan_in`` or ``fan_out`` by ``mode``."""
+    mode = mode.lower()
+    valid = ["fan_in", "fan_out"]
+    if mode not in valid:
+        raise ValueError(f"Mode {mode} not supported, please use one of {valid}")
+    fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
+    return fan_in if mode == "fan_in" else fan_out
+
+
+def _fill(tensor: Tensor, values: np.ndarray) -> Tensor:
+    """Copy ``values`` into ``tensor`` in place (outside autograd) and return it."""
+    with no_grad():
+        tensor.copy_(from_array(values))
+    return tensor
+
+
+def _np_dtype(tensor: Tensor) -> Any:
+    return tensor.dtype.np
+
+
+def uniform_(tensor: Tensor, a: float = 0.0, b: float = 1.0, generator: Any = None) -> Tensor:
+    """Fill with ``U(a, b)`` draws (``Tensor.uniform_``)."""
+    return _fill(tensor, _random.uniform_array(tuple(tensor.shape), a, b, _np_dtype(tensor), generator=generator))
+
+
+def normal_(tensor: Tensor, mean: float = 0.0, std: float = 1.0, generator: Any = None) -> Tensor:
+    """Fill with ``N(mean, std**2)`` draws (``Tensor.normal_``)."""
+    return _fill(tensor, _random.normal_array(tuple(tensor.shape), mean, std, _np_dtype(tensor), generator=generator))
+
+
+def constant_(tensor: Tensor, val: float) -> Tensor:
+    """Fill with ``val``."""
+    return _fill(tensor, np.full(tuple(tensor.shape), val, dtype=_np_dtype(tensor)))
+
+
+def zeros_(tensor: Tensor) -> Tensor:
+    """Fill with 0."""
+    return constant_(tensor, 0.0)
+
+
+def ones_(tensor: Tensor) -> Tensor:
+    """Fill with 1."""
+    return constant_(tensor, 1.0)
+
+
+def eye_(tensor: Tensor) -> Tensor:
+    """Fill a 2-D tensor with the identity matrix.
+
+    Raises:
+        ValueError: for a tensor that is not 2-D.
+    """
+    if tensor.dim() != 2:
+        raise ValueError("Only tensors with 2 dimensions are supported")
+    return _fill(tensor, np.eye(*tensor.shape, dtype=_np_dtype(tensor)))
+
+
+def xavier_uniform_(tensor: Tensor, gain: float = 1.0, generator: Any = None) -> Tensor:
+    """Glorot uniform: ``U(-a, a)``, ``a = gain * sqrt(6 / (fan_in + fan_out))``."""
+    fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
+    std = gain * math.sqrt(2.0 / float(fan_in + fan_out))
+    a = math.sqrt(3.0) * std
+    return uniform_(tensor, -a, a, generator)
+
+
+def xavier_normal_(tensor: Tensor, gain: float = 1.0, generator: Any = None) -> Tensor:
+    """Glorot normal: ``N(0, std**2)``, ``std = gain * sqrt(2 / (fan_in + fan_out))``."""
+    fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
+    std = gain * math.sqrt(2.0 / float(fan_in + fan_out))
+    return normal_(tensor, 0.0, std, generator)
+
+
+def _kaiming_std(tensor: Tensor, a: float, mode: str, nonlinearity: str) -> float | None:
+    """``gain / sqrt(fan)``, or None (with torch's warning) for a zero-element tensor."""
+    if 0 in tuple(tensor.shape):
+        warnings.warn("Initializing zero-element tensors is a no-op", UserWarning, stacklevel=3)
+        return None
+    fan = _calculate_correct_fan(tensor, mode)
+    return calculate_gain(nonlinearity, a) / math.sqrt(fan)
+
+
+def kaiming_uniform_(
+    tensor: Tensor, a: float = 0, mode: str = "fan_in", nonlinearity: str = "leaky_relu", generator: Any = None
+) -> Tensor:
+    """He uniform: ``U(-b, b)``, ``b = sqrt(3) * gain / sqrt(fan)`` (nn.Linear uses ``a = sqrt(5)``)."""
+    std = _kaiming_std(tensor, a, mode, nonlinearity)
+    if std is None:
+        return tensor
+    bound = math.sqrt(3.0) * std
+    return uniform_(tensor, -bound, bound, generator)
+
+
+def kaiming_normal_(
+    tensor: Tensor, a: float = 0, mode: str = "fan_in", nonlinearity: str = "leaky_relu", generator: Any = None
+) -> Tensor:
+    """He normal: ``N(0, (gain / sqrt(fan))**2)``."""
+    std = _kaiming_std(tensor, a, mode, nonlinearity)
+    if std is None:
+        return tensor
+    return normal_(tensor, 0.0, std, generator)

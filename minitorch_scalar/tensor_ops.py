@@ -1,0 +1,1493 @@
+"""The Tensor engine's ops: elementwise ops from the registry, and every other op's backward rule.
+
+Elementwise ops take their forward and local derivatives from :mod:`minitorch_scalar.ops`; the one
+rule :func:`elementwise_vjp` applies the chain rule for all of them (``grad_i = sum_to(upstream *
+local_i, shape_i)``). Everything that is not elementwise (reductions, matmul, views, indexing,
+stacking, softmax, ...) declares its vector-Jacobian product once, in :data:`VJP`, keyed by the
+grad_fn name torch shows.
+
+Every rule is written against a backend ``m``: :data:`ARRAY_VJP` evaluates it on numpy arrays (an
+ordinary backward), :data:`TENSOR` on Tensors, which records the backward as a new graph
+(``create_graph=True``), so every op has higher-order gradients. Rules have the signature
+``rule(m, grad, saved, needs) -> tuple`` (one gradient per tensor input, ``None`` where ``needs``
+says none is wanted); see :func:`minitorch_scalar.autograd.record`.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from minitorch_scalar import dtypes, ops
+from minitorch_scalar.autograd import OUTPUT, node_class, record
+from minitorch_scalar.backends import ArrayBackend
+from minitorch_scalar.ops import Op
+from minitorch_scalar.tensor import Size, Tensor, is_scalar_like
+
+Rule = Callable[[Any, Any, tuple[Any, ...], tuple[bool, ...]], tuple[Any, ...]]
+
+# Forward ops follow IEEE (inf/nan) silently, as torch does; an np.errstate per op would cost more
+# than the op, so numpy's RuntimeWarnings from the registry's formulas are filtered once here.
+warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"minitorch_scalar\.(ops|tensor_ops|backends)")
+
+# ----------------------------------------------------------------------------------------------
+# Backends the rules are evaluated with
+# ----------------------------------------------------------------------------------------------
+
+
+def _reduce_axes(gshape: tuple[int, ...], shape: tuple[int, ...]) -> tuple[int, ...]:
+    """Axes of a broadcast result of shape ``gshape`` to sum so it becomes ``shape``."""
+    lead = len(gshape) - len(shape)
+    return tuple(range(lead)) + tuple(
+        i + lead for i, s in enumerate(shape) if s == 1 and gshape[i + lead] != 1
+    )
+
+
+class ArrayVJP(ArrayBackend):
+    """The numpy backend plus the structural functions backward rules use."""
+
+    @staticmethod
+    def sum_to(g: np.ndarray, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+        """Sum a broadcast gradient back to ``shape`` and cast it to the input's dtype."""
+        if g.shape != shape:
+            g = g.sum(axis=_reduce_axes(g.shape, shape), keepdims=True).reshape(shape)
+        return g if g.dtype == dtype else g.astype(dtype)
+
+    @staticmethod
+    def chain(g: np.ndarray, local: Any, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+        """``sum_to(upstream * local, shape)``, skipping the product for constant locals."""
+        if isinstance(local, float):
+            if local == 1.0:
+                return ArrayVJP.sum_to(g, shape, dtype)
+            if local == -1.0:
+                return ArrayVJP.sum_to(-g, shape, dtype)
+            if local == 0.0:
+                return np.zeros(shape, dtype)
+        return ArrayVJP.sum_to(np.asarray(g * local), shape, dtype)
+
+    @staticmethod
+    def expand(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+        """``g`` broadcast to ``shape`` (a new array; broadcasting assignment is faster than broadcast_to)."""
+        out = np.empty(shape, g.dtype)
+        out[...] = g
+        return out
+
+    @staticmethod
+    def reshape(g: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+        """``g`` with a new shape."""
+        return g.reshape(shape)
+
+    @staticmethod
+    def permute(g: np.ndarray, perm: tuple[int, ...]) -> np.ndarray:
+        """Axes reordered."""
+        return g.transpose(perm)
+
+    @staticmethod
+    def mT(a: np.ndarray) -> np.ndarray:  # noqa: N802 - torch's name
+        """Swap the last two axes."""
+        return a.swapaxes(-1, -2)
+
+    @staticmethod
+    def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Matrix product."""
+        return np.asarray(a @ b)
+
+    @staticmethod
+    def outer(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """a_i * b_j."""
+        return np.multiply.outer(a, b)
+
+    @staticmethod
+    def getitem(g: np.ndarray, index: Any) -> np.ndarray:
+        """``g[index]``."""
+        return np.asarray(g[index])
+
+    @staticmethod
+    def index_grad(g: np.ndarray, shape: tuple[int, ...], dtype: np.dtype, index: Any, unique: bool) -> np.ndarray:
+        """Zeros of ``shape`` with ``g`` added at ``index`` (the adjoint of ``x[index]``)."""
+        out = np.zeros(shape, dtype)
+        if unique:
+            out[index] = g
+        else:
+            np.add.at(out, index, g)
+        return out
+
+    @staticmethod
+    def cast(g: np.ndarray, dtype: np.dtype) -> np.ndarray:
+        """``g`` in ``dtype``."""
+        return g.astype(dtype, copy=False)
+
+    @staticmethod
+    def sum(g: np.ndarray, axis: tuple[int, ...], keepdims: bool) -> np.ndarray:
+        """Sum over ``axis``."""
+        return np.asarray(np.sum(g, axis=axis, keepdims=keepdims))
+
+    @staticmethod
+    def zeros(shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+        """Zeros."""
+        return np.zeros(shape, dtype)
+
+    @staticmethod
+    def const(a: np.ndarray) -> np.ndarray:
+        """A constant array (no gradient flows through it)."""
+        return a
+
+
+class TensorBackend:
+    """Backend whose functions are Tensor ops, so evaluating a rule records it (create_graph)."""
+
+    @staticmethod
+    def exp(x: Tensor) -> Tensor:
+        """e**x."""
+        return x.exp()
+
+    @staticmethod
+    def log(x: Tensor) -> Tensor:
+        """ln x."""
+        return x.log()
+
+    @staticmethod
+    def sqrt(x: Tensor) -> Tensor:
+        """x**0.5."""
+        return x.sqrt()
+
+    @staticmethod
+    def tanh(x: Tensor) -> Tensor:
+        """tanh x."""
+        return x.tanh()
+
+    @staticmethod
+    def sigmoid(x: Tensor) -> Tensor:
+        """1 / (1 + e**-x)."""
+        return x.sigmoid()
+
+    @staticmethod
+    def relu(x: Tensor) -> Tensor:
+        """max(x, 0)."""
+        return x.relu()
+
+    @staticmethod
+    def abs(x: Tensor) -> Tensor:
+        """|x|."""
+        return x.abs()
+
+    @staticmethod
+    def sign(x: Any) -> Any:
+        """sign(x)."""
+        return x.sign() if isinstance(x, Tensor) else ArrayBackend.sign(np.asarray(x))
+
+    @staticmethod
+    def step(x: Tensor) -> Tensor:
+        """1 where x > 0 (or nan), else 0; a constant."""
+        return Tensor._wrap(ArrayBackend.step(x._data))
+
+    @staticmethod
+    def div(a: Any, b: Any) -> Any:
+        """a / b."""
+        if isinstance(a, Tensor) or isinstance(b, Tensor):
+            return a / b
+        return ArrayBackend.div(a, b)
+
+    @staticmethod
+    def pow(x: Any, y: Any) -> Any:
+        """x ** y."""
+        if isinstance(x, Tensor):
+            return x.pow(y)
+        if isinstance(y, Tensor):
+            return y.__rpow__(x)
+        return ArrayBackend.pow(x, y)
+
+    @staticmethod
+    def where(cond: Any, a: Any, b: Any) -> Any:
+        """a where cond, else b (differentiable in a and b)."""
+        if not isinstance(cond, Tensor):
+            if np.ndim(cond) == 0:
+                return a if cond else b
+            cond = Tensor._wrap(np.asarray(cond))
+        if not isinstance(a, Tensor) and not isinstance(b, Tensor):
+            return Tensor._wrap(np.asarray(np.where(cond._data, a, b)))
+        return where(cond, a, b)
+
+    @staticmethod
+    def logical_and(a: Any, b: Any) -> Any:
+        """Elementwise a and b."""
+        a = a._data if isinstance(a, Tensor) else a
+        b = b._data if isinstance(b, Tensor) else b
+        return Tensor._wrap(np.asarray(np.logical_and(a, b)))
+
+    @staticmethod
+    def sum_to(g: Tensor, shape: tuple[int, ...], dtype: np.dtype) -> Tensor:
+        """Sum a broadcast gradient back to ``shape`` and cast it."""
+        if g.shape != shape:
+            g = g.sum(_reduce_axes(g.shape, shape), keepdim=True).reshape(shape)
+        return g if g._data.dtype == dtype else g.to(dtypes.from_numpy(dtype))
+
+    @staticmethod
+    def chain(g: Tensor, local: Any, shape: tuple[int, ...], dtype: np.dtype) -> Tensor:
+        """``sum_to(upstream * local, shape)``."""
+        if isinstance(local, float):
+            if local == 1.0:
+                return TENSOR.sum_to(g, shape, dtype)
+            if local == -1.0:
+                return TENSOR.sum_to(-g, shape, dtype)
+            if local == 0.0:
+                return Tensor._wrap(np.zeros(shape, dtype))
+        if not isinstance(local, Tensor):
+            local = Tensor._wrap(np.asarray(local))
+        return TENSOR.sum_to(g * local, shape, dtype)
+
+    @staticmethod
+    def expand(g: Tensor, shape: tuple[int, ...]) -> Tensor:
+        """Broadcast to ``shape``."""
+        return g.expand(shape)
+
+    @staticmethod
+    def reshape(g: Tensor, shape: tuple[int, ...]) -> Tensor:
+        """New shape."""
+        return g.reshape(shape)
+
+    @staticmethod
+    def permute(g: Tensor, perm: tuple[int, ...]) -> Tensor:
+        """Axes reordered."""
+        return g.permute(perm)
+
+    @staticmethod
+    def mT(a: Tensor) -> Tensor:  # noqa: N802 - torch's name
+        """Swap the last two axes."""
+        return a.transpose(-1, -2)
+
+    @staticmethod
+    def matmul(a: Tensor, b: Tensor) -> Tensor:
+        """Matrix product."""
+        return matmul(a, b)
+
+    @staticmethod
+    def outer(a: Tensor, b: Tensor) -> Tensor:
+        """a_i * b_j."""
+        return a.unsqueeze(1) * b
+
+    @staticmethod
+    def getitem(g: Tensor, index: Any) -> Tensor:
+        """``g[index]`` (``index`` already normalised)."""
+        return getitem(g, index)
+
+    @staticmethod
+    def index_grad(g: Tensor, shape: tuple[int, ...], dtype: np.dtype, index: Any, unique: bool) -> Tensor:
+        """Zeros of ``shape`` with ``g`` added at ``index``."""
+        out = ArrayVJP.index_grad(g._data, shape, dtype, index, unique)
+        return record("IndexPutBackward0", out, (g,), (index,), _index_put_vjp, frees=False)
+
+    @staticmethod
+    def cast(g: Tensor, dtype: np.dtype) -> Tensor:
+        """``g`` in ``dtype``."""
+        return g.to(dtypes.from_numpy(dtype))
+
+    @staticmethod
+    def sum(g: Tensor, axis: tuple[int, ...], keepdims: bool) -> Tensor:
+        """Sum over ``axis``."""
+        return g.sum(axis, keepdim=keepdims)
+
+    @staticmethod
+    def zeros(shape: tuple[int, ...], dtype: np.dtype) -> Tensor:
+        """Zeros."""
+        return Tensor._wrap(np.zeros(shape, dtype))
+
+    @staticmethod
+    def const(a: np.ndarray) -> Tensor:
+        """A constant tensor."""
+        return Tensor._wrap(np.asarray(a))
+
+
+ARRAY_VJP = ArrayVJP()
+TENSOR = TensorBackend()
+
+
+def _index_put_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of scattering into zeros: read the same positions back."""
+    return (m.getitem(g, s[0]),)
+
+
+# ----------------------------------------------------------------------------------------------
+# Elementwise ops (math from the registry)
+# ----------------------------------------------------------------------------------------------
+
+_NO_SAVE = frozenset({"add", "sub", "neg"})
+_PROBE_FRACTIONS = (-0.5, 0.15, 0.4, 0.65, 0.9, 1.5)
+
+
+def _reads(op: Op) -> tuple[bool, tuple[bool, ...]]:
+    """Whether ``op``'s local derivatives read ``out`` and each argument, found by probing with floats.
+
+    An ingredient that changes no local derivative anywhere on the probe grid is not read (torch
+    does not save it, so modifying it in place is no error). A miss only skips a version check;
+    the backward's math always receives every value.
+    """
+    from minitorch_scalar.backends import FLOAT
+
+    points = [tuple(lo + f * (hi - lo) for lo, hi in op.domain) for f in _PROBE_FRACTIONS]
+
+    def locals_at(out: float, args: tuple[float, ...]) -> list[float]:
+        return [float(loc(FLOAT, out, *args)) for loc in op.local]
+
+    def differs(a: list[float], b: list[float]) -> bool:
+        return any(not (x == y or (x != x and y != y)) for x, y in zip(a, b))
+
+    reads_out = False
+    reads_arg = [False] * op.arity
+    for pt in points:
+        out = float(op.forward(FLOAT, *pt))
+        base = locals_at(out, pt)
+        reads_out = reads_out or differs(base, locals_at(out * 1.37 + 0.11, pt))
+        for i in range(op.arity):
+            for other in points:
+                moved = pt[:i] + (other[i],) + pt[i + 1 :]
+                reads_arg[i] = reads_arg[i] or differs(base, locals_at(out, moved))
+    return reads_out, tuple(reads_arg)
+
+
+_UNCHECKED: dict[str, frozenset[int]] = {}
+
+
+def _unchecked(op: Op) -> frozenset[int]:
+    """Positions in an elementwise node's ``saved`` whose values the local derivatives never read (cached)."""
+    skip = _UNCHECKED.get(op.name)
+    if skip is None:
+        reads_out, reads_args = _reads(op)
+        found = set() if reads_out else {2}
+        found.update(3 + i for i, r in enumerate(reads_args) if not r)
+        skip = _UNCHECKED[op.name] = frozenset(found)
+    return skip
+_FLOAT_RESULT = frozenset({"div", "exp", "log", "tanh", "sigmoid", "sqrt", "reciprocal"})
+_INT64 = (-(2**63), 2**63)
+
+
+def elementwise_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """The chain rule for any registry op: ``grad_i = sum_to(upstream * local_i(out, *args), shape_i)``.
+
+    ``s`` is ``(op, slots, out, *args)``; ``slots[k]`` is ``(arg index, shape, dtype)`` of the k-th
+    tensor input, or None for a wrapped Python scalar.
+    """
+    op: Op = s[0]
+    out = s[2]
+    args = s[3:]
+    res: list[Any] = []
+    for slot, need in zip(s[1], needs):
+        if not need:
+            res.append(None)
+            continue
+        i, shape, dt = slot
+        local = op.local[i](m, out, *args)
+        if m is TENSOR and op.name == "relu":
+            res.append(_threshold_backward(g, local, args[0]))
+            continue
+        grad = m.chain(g, local, shape, dt)
+        if m is TENSOR and op.name in _DOUBLE_BACKWARD_NAMES and grad._grad_fn is not None:
+            grad._grad_fn.__class__ = node_class(_DOUBLE_BACKWARD_NAMES[op.name])
+        res.append(grad)
+    return tuple(res)
+
+
+def _threshold_backward(g: Tensor, local: Tensor, x: Tensor) -> Tensor:
+    """relu's create_graph gradient ``g * step(x)`` as torch records it: one ThresholdBackwardBackward0
+    node over (upstream, x), whose own derivative in x is 0 (so a second derivative is 0, not missing)."""
+    return record("ThresholdBackwardBackward0", np.asarray(g._data * local._data), (g, x), (local._data,),
+                  _threshold_backward_vjp, frees=False)
+
+
+def _threshold_backward_vjp(m: Any, gg: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d(g * step(x)): step(x) for g, 0 for x."""
+    (step,) = s
+    return (gg * m.const(step) if needs[0] else None, gg * 0.0 if needs[1] else None)
+
+
+_DOUBLE_BACKWARD_NAMES = {"tanh": "TanhBackwardBackward0", "sigmoid": "SigmoidBackwardBackward0"}
+"""torch's names for the node a create_graph backward of these ops ends with (upstream * local)."""
+
+
+def result_dtype(args: Sequence[Any]) -> dtypes.dtype:
+    """torch's promoted dtype of tensors and Python numbers (see :mod:`minitorch_scalar.dtypes`)."""
+    dims: dtypes.dtype | None = None
+    zero: dtypes.dtype | None = None
+    scat: int | None = None
+    for a in args:
+        if isinstance(a, Tensor):
+            d = a._dtype
+            if a._data.ndim:
+                dims = d if dims is None else dtypes.promote_types(dims, d)
+            else:
+                zero = d if zero is None else dtypes.promote_types(zero, d)
+        elif a is not None:
+            c = dtypes.scalar_category(a)
+            scat = c if scat is None else max(scat, c)
+    return dtypes.result_type(dims, zero, scat)
+
+
+def _operand(a: Any, dt: dtypes.dtype) -> Any:
+    """An operand as the registry formulas see it: an array in ``dt``, or a Python number."""
+    if isinstance(a, Tensor):
+        arr = a._data
+        return arr if arr.dtype == dt.np else arr.astype(dt.np)
+    if type(a) is int and not _INT64[0] <= a < _INT64[1]:
+        raise OverflowError("int too big to convert")
+    if dt.is_floating_point:
+        return float(a)
+    return bool(a) if dt is dtypes.bool else int(a)
+
+
+def check_operand(name: str, a: Any, position: int = 1, arg: str = "input") -> None:
+    """torch's TypeError for a function argument that must be a Tensor."""
+    if not isinstance(a, Tensor):
+        raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be Tensor, not {type(a).__name__}")
+
+
+def _broadcast_error(shapes: list[tuple[int, ...]]) -> None:
+    """Raise torch's broadcasting message for the first incompatible pair of shapes."""
+    a, b = shapes[0], shapes[1]
+    for k in range(1, max(len(a), len(b)) + 1):
+        sa = a[-k] if k <= len(a) else 1
+        sb = b[-k] if k <= len(b) else 1
+        if sa != sb and sa != 1 and sb != 1:
+            raise RuntimeError(
+                f"The size of tensor a ({sa}) must match the size of tensor b ({sb}) at non-singleton dimension "
+                f"{max(len(a), len(b)) - k}"
+            )
+    raise RuntimeError(f"shapes {shapes} cannot be broadcast together")
+
+
+def apply(op: Op, name: str, args: tuple[Any, ...], scalar_edges: bool = False) -> Tensor:
+    """Run registry op ``op`` on tensors / Python numbers and record node ``name``.
+
+    Args:
+        op: the registry entry.
+        name: torch's grad_fn name (``AddBackward0``, ``RsubBackward1`` ...).
+        args: the op's arguments in registry order.
+        scalar_edges: whether a Python-number argument shows as a ``(None, 0)`` input, as torch's
+            wrapped scalars for add/sub/mul/div do.
+    """
+    dt = result_dtype(args)
+    if op.name in _FLOAT_RESULT and not dt.is_floating_point:
+        dt = dtypes.get_default_dtype()
+    vals = tuple(_operand(a, dt) for a in args)
+    try:
+        out = op.forward(ARRAY_VJP, *vals)
+    except ValueError:
+        _broadcast_error([np.shape(v) for v in vals if isinstance(v, np.ndarray)])
+    if type(out) is not np.ndarray:
+        out = np.asarray(out, dtype=dt.np)
+    elif out.dtype != dt.np:
+        out = out.astype(dt.np)
+    inputs: list[Tensor | None] = []
+    slots: list[tuple[int, tuple[int, ...], np.dtype] | None] = []
+    for i, a in enumerate(args):
+        if isinstance(a, Tensor):
+            inputs.append(a)
+            slots.append((i, a._data.shape, a._data.dtype))
+        elif scalar_edges:
+            inputs.append(None)
+            slots.append(None)
+    if op.name in _NO_SAVE:
+        saved: tuple[Any, ...] = (op, tuple(slots), None) + (None,) * len(args)
+        return record(name, out, inputs, saved, elementwise_vjp, frees=False)
+    saved = (op, tuple(slots), OUTPUT) + tuple(a if isinstance(a, Tensor) else v for a, v in zip(args, vals))
+    return record(name, out, inputs, saved, elementwise_vjp, frees=True, unchecked=_unchecked(op))
+
+
+def pow_(base: Any, exponent: Any) -> Tensor:
+    """x ** y with torch's three node names: PowBackward0 (scalar exponent), 1 (tensor), 2 (scalar base)."""
+    if isinstance(base, Tensor) and isinstance(exponent, Tensor):
+        name = "PowBackward1"
+        ints = not base.is_floating_point() and not exponent.is_floating_point()
+        negative = ints and bool(np.any(exponent._data < 0))
+    elif isinstance(base, Tensor):
+        if not is_scalar_like(exponent):
+            raise TypeError(f"unsupported operand type(s) for ** or pow(): 'Tensor' and '{type(exponent).__name__}'")
+        name = "PowBackward0"
+        negative = bool(not base.is_floating_point() and isinstance(exponent, (int, np.integer)) and exponent < 0)
+    else:
+        name = "PowBackward2"
+        negative = not exponent.is_floating_point() and isinstance(base, (int, np.integer)) and bool(
+            np.any(exponent._data < 0)
+        )
+    if negative:
+        raise RuntimeError("Integers to negative integer powers are not allowed.")
+    return apply(ops.POW, name, (base, exponent))
+
+
+def clamp(x: Tensor, min: Any = None, max: Any = None, name: str = "ClampBackward1") -> Tensor:  # noqa: A002
+    """min(max(x, min), max) via the registry's clamp; a missing bound is unbounded."""
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        low = min if min is not None else -np.inf
+        high = max if max is not None else np.inf
+        return apply(ops.CLAMP, "ClampBackward0", (x, low, high))
+    dt = result_dtype([x, min, max])
+    if dt.is_floating_point:
+        low, high = (-np.inf if min is None else min), (np.inf if max is None else max)
+    else:
+        info = np.iinfo(dt.np.name) if dt is not dtypes.bool else None
+        low = (info.min if info else False) if min is None else min
+        high = (info.max if info else True) if max is None else max
+    res = apply(ops.CLAMP, name, (x, low, high))
+    if res._dtype is not dt:
+        res = res.to(dt)
+    return res
+
+
+# ----------------------------------------------------------------------------------------------
+# Dimensions
+# ----------------------------------------------------------------------------------------------
+
+
+def wrap_dim(dim: int, ndim: int) -> int:
+    """A dimension index in ``[0, ndim)``, with torch's IndexError for one out of range."""
+    n = max(ndim, 1)
+    if not -n <= dim < n:
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})")
+    return dim % n
+
+
+def _dims(dim: Any, ndim: int) -> tuple[int, ...]:
+    if isinstance(dim, (list, tuple)):
+        return tuple(sorted({wrap_dim(int(d), ndim) for d in dim})) if ndim else ()
+    return (wrap_dim(int(dim), ndim),) if ndim else ()
+
+
+def _keep_shape(shape: tuple[int, ...], axes: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(1 if i in axes else s for i, s in enumerate(shape))
+
+
+# ----------------------------------------------------------------------------------------------
+# Reductions
+# ----------------------------------------------------------------------------------------------
+
+
+def _sum_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d sum / d x = 1 everywhere: expand the upstream grad back (through the keepdim shape)."""
+    shape, keep, dt = s
+    return (m.cast(m.expand(m.reshape(g, keep), shape), dt),)
+
+
+def _mean_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d mean / d x = 1/n everywhere."""
+    shape, keep, n = s
+    return (m.div(m.expand(m.reshape(g, keep), shape), n),)
+
+
+def sum(x: Tensor, dim: Any = None, keepdim: bool = False, dtype: dtypes.dtype | None = None) -> Tensor:  # noqa: A001
+    """Sum of all elements (SumBackward0) or over ``dim`` (SumBackward1). Integers and bools sum to int64."""
+    arr = x._data
+    out_dt = dtype if dtype is not None else (x._dtype if x._dtype.is_floating_point else dtypes.int64)
+    if dim is None:
+        axes = tuple(range(arr.ndim))
+        out = np.asarray(np.sum(arr, dtype=out_dt.np))
+        name, keep = "SumBackward0", (1,) * arr.ndim
+        if keepdim:
+            out = out.reshape(keep)
+    else:
+        axes = _dims(dim, arr.ndim)
+        out = np.asarray(np.sum(arr, axis=axes, keepdims=keepdim, dtype=out_dt.np))
+        name, keep = "SumBackward1", _keep_shape(arr.shape, axes)
+    return record(name, out, (x,), (arr.shape, keep, arr.dtype), _sum_vjp, frees=False)
+
+
+def mean(x: Tensor, dim: Any = None, keepdim: bool = False, dtype: dtypes.dtype | None = None) -> Tensor:
+    """Mean of all elements (MeanBackward0) or over ``dim`` (MeanBackward1); floating dtypes only."""
+    dt = dtype if dtype is not None else x._dtype
+    if not dt.is_floating_point:
+        raise RuntimeError(
+            "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. "
+            f"Got: {_scalar_type_name(x._dtype)}"
+        )
+    arr = x._data if x._dtype is dt else x._data.astype(dt.np)
+    if dim is None:
+        axes = tuple(range(arr.ndim))
+        name = "MeanBackward0"
+    else:
+        axes = _dims(dim, arr.ndim)
+        name = "MeanBackward1"
+    out = np.asarray(np.mean(arr, axis=axes, keepdims=keepdim, dtype=dt.np))
+    n = int(np.prod([arr.shape[a] for a in axes])) if axes else 1
+    return record(name, out, (x,), (arr.shape, _keep_shape(arr.shape, axes), n), _mean_vjp, frees=False)
+
+
+def _scalar_type_name(d: dtypes.dtype) -> str:
+    return {"int64": "Long", "int32": "Int", "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool"}.get(
+        d.name, d.name
+    )
+
+
+def _extreme_all_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Full max/min (and amax/amin): the grad is shared equally by every element equal to the result."""
+    x, out, axes, keep = s
+    mask = m.const((x._data if hasattr(x, "_data") else x) == (out._data if hasattr(out, "_data") else out))
+    count = m.sum(mask, axes, True) if axes else mask
+    share = m.div(m.expand(m.reshape(g, keep), np.shape(mask)), count)
+    return (m.where(mask, share, 0.0),)
+
+
+def _extreme_dim_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """max/min over one dim: the whole grad goes to the selected index."""
+    shape, dt, keep, index = s
+    return (m.index_grad(m.reshape(g, keep), shape, dt, index, True),)
+
+
+def _extreme(x: Tensor, which: str, dim: Any, keepdim: bool) -> Any:
+    """max/min: of everything (MaxBackward1) or along ``dim`` with indices (MaxBackward0)."""
+    arr = x._data
+    fn, arg = (np.max, np.argmax) if which == "max" else (np.min, np.argmin)
+    if dim is None:
+        if arr.size == 0:
+            raise RuntimeError(
+                f"{which}(): Expected reduction dim to be specified for input.numel() == 0. "
+                "Specify the reduction dim with the 'dim' argument."
+            )
+        out = np.asarray(fn(arr))
+        axes = tuple(range(arr.ndim))
+        return record(f"{which.capitalize()}Backward1", out, (x,), (x, OUTPUT, axes, (1,) * arr.ndim),
+                      _extreme_all_vjp)
+    d = wrap_dim(int(dim), arr.ndim)
+    if arr.ndim == 0:
+        idx = np.asarray(0)
+        vals = arr.copy()
+        index: Any = ()
+    else:
+        idx = np.asarray(arg(arr, axis=d, keepdims=True))
+        vals = np.take_along_axis(arr, idx, axis=d)
+        grids: list[Any] = list(np.indices(idx.shape, sparse=True))
+        grids[d] = idx
+        index = tuple(grids)
+        if not keepdim:
+            vals, idx = vals.squeeze(d), idx.squeeze(d)
+    keep = _keep_shape(arr.shape, (d,)) if arr.ndim else ()
+    values = record(f"{which.capitalize()}Backward0", np.asarray(vals), (x,), (arr.shape, arr.dtype, keep, index),
+                    _extreme_dim_vjp, frees=True)
+    return _RETURN_TYPES[which]((values, Tensor._wrap(np.asarray(idx, dtype=np.int64))))
+
+
+def amax(x: Tensor, dim: Any = (), keepdim: bool = False, which: str = "max") -> Tensor:
+    """Max (or min) over ``dim`` (all dims when empty); ties share the grad equally (AmaxBackward0)."""
+    arr = x._data
+    axes = _dims(dim, arr.ndim) if (dim is not None and dim != ()) else tuple(range(arr.ndim))
+    fn = np.max if which == "max" else np.min
+    out = np.asarray(fn(arr, axis=axes, keepdims=keepdim))
+    name = "AmaxBackward0" if which == "max" else "AminBackward0"
+    return record(name, out, (x,), (x, OUTPUT, axes, _keep_shape(arr.shape, axes)), _extreme_amax_vjp)
+
+
+def _extreme_amax_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """amax/amin: like the full max, per reduced slice."""
+    x, out, axes, keep = s
+    xa = x._data if isinstance(x, Tensor) else x
+    oa = out._data if isinstance(out, Tensor) else out
+    mask_arr = xa == np.reshape(oa, keep)
+    mask = m.const(mask_arr)
+    count = m.const(np.sum(mask_arr, axis=axes, keepdims=True).astype(xa.dtype))
+    share = m.div(m.expand(m.reshape(g, keep), xa.shape), m.expand(count, xa.shape))
+    return (m.where(mask, share, 0.0),)
+
+
+def argextreme(x: Tensor, which: str, dim: Any = None, keepdim: bool = False) -> Tensor:
+    """argmax/argmin (int64, no grad); the flat index when ``dim`` is None."""
+    arr = x._data
+    fn = np.argmax if which == "max" else np.argmin
+    if dim is None:
+        out = np.asarray(fn(arr))
+        if keepdim:
+            out = out.reshape((1,) * arr.ndim)
+    else:
+        d = wrap_dim(int(dim), arr.ndim)
+        out = np.asarray(fn(arr, axis=d, keepdims=keepdim)) if arr.ndim else np.asarray(0)
+    return Tensor._wrap(out.astype(np.int64))
+
+
+class return_type(tuple):  # noqa: N801 - torch's torch.return_types.<name>
+    """torch.return_types.max / min: a (values, indices) tuple with names."""
+
+    __slots__ = ()
+
+    @property
+    def values(self) -> Tensor:  # type: ignore[override]
+        """The extreme values."""
+        return self[0]
+
+    @property
+    def indices(self) -> Tensor:
+        """Where they are."""
+        return self[1]
+
+    def __repr__(self) -> str:
+        return f"torch.return_types.{type(self).__name__}(\nvalues={self[0]!r},\nindices={self[1]!r})"
+
+
+_RETURN_TYPES: dict[str, type[return_type]] = {
+    name: type(name, (return_type,), {"__slots__": (), "__module__": "torch.return_types"}) for name in ("max", "min")
+}
+
+
+def _prod_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d prod / d x_i = product of all other elements (exclusive cumulative products, so zeros are exact)."""
+    x, axis, keep, out = s
+    up = m.expand(m.reshape(g, keep), np.shape(x))
+    if isinstance(x, Tensor):
+        return (up * _prod_others_graph(m, x, axis, keep),)
+    return (up * _prod_others(x, axis),)
+
+
+def _prod_others_graph(m: Any, x: Tensor, axis: int | None, keep: tuple[int, ...]) -> Tensor:
+    """The product of the other elements of each slice, differentiably (for create_graph), with zeros.
+
+    With ``Z`` the slice's zero positions, ``P`` the product of its nonzero elements and ``Zp`` the
+    product of the elements at ``Z`` (written with ``x`` so it carries their gradient): outside ``Z``
+    the answer is ``P / x_i * Zp``; at the only zero it is ``P``; at one of two zeros it is ``P`` times
+    the other zero element; with three or more zeros it is 0 with zero derivative (exact to the
+    second derivative of the product).
+    """
+    zero = x._data == 0
+    shape = x._data.shape
+    zero_c = m.const(zero)
+
+    def slice_total(t: Tensor, how: str) -> Tensor:
+        r = getattr(t, how)() if axis is None else getattr(t, how)(axis, keepdim=True)
+        return m.expand(m.reshape(r, keep), shape)
+
+    safe = m.where(zero_c, 1.0, x)
+    nonzero_prod = slice_total(safe, "prod")
+    zero_prod = slice_total(m.where(zero_c, x, 1.0), "prod")
+    zero_sum = slice_total(m.where(zero_c, x, 0.0), "sum")
+    counts = np.broadcast_to(np.sum(zero, axis=axis, keepdims=axis is not None), shape)
+    at_zero = m.where(m.const(counts == 1), nonzero_prod,
+                      m.where(m.const(counts == 2), nonzero_prod * (zero_sum - x), 0.0))
+    return m.where(zero_c, at_zero, m.div(nonzero_prod, safe) * zero_prod)
+
+
+def _prod_others(xa: np.ndarray, axis: int | None) -> np.ndarray:
+    """For each element, the product of the others along ``axis`` (all when None)."""
+    flat = xa.reshape(-1) if axis is None else np.moveaxis(xa, axis, -1)
+    ones = np.ones(flat.shape[:-1] + (1,), xa.dtype)
+    left = np.concatenate([ones, np.cumprod(flat, axis=-1)[..., :-1]], axis=-1)
+    right = np.flip(np.concatenate([ones, np.cumprod(np.flip(flat, -1), axis=-1)[..., :-1]], axis=-1), -1)
+    res = left * right
+    return res.reshape(xa.shape) if axis is None else np.moveaxis(res, -1, axis)
+
+
+def prod(x: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:
+    """Product of all elements, or along ``dim`` (ProdBackward0 / ProdBackward1)."""
+    arr = x._data
+    out_dt = x._dtype if x._dtype.is_floating_point else dtypes.int64
+    if dim is None:
+        out = np.asarray(np.prod(arr, dtype=out_dt.np))
+        return record("ProdBackward0", out, (x,), (x, None, (1,) * arr.ndim, OUTPUT), _prod_vjp)
+    d = wrap_dim(int(dim), arr.ndim)
+    out = np.asarray(np.prod(arr, axis=d, keepdims=keepdim, dtype=out_dt.np))
+    return record("ProdBackward1", out, (x,), (x, d if arr.ndim else None, _keep_shape(arr.shape, (d,)), OUTPUT),
+                  _prod_vjp)
+
+
+def _var_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d var / d x_i = 2 (x_i - mean) / (n - correction)."""
+    x, axes, keep, denom = s
+    centered = x - mean(x, axes, keepdim=True) if isinstance(x, Tensor) else x - np.mean(x, axis=axes, keepdims=True)
+    return (m.expand(m.reshape(g, keep), np.shape(centered)) * centered * (2.0 / denom),)
+
+
+def _std_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d std = d var / (2 std)."""
+    x, axes, keep, denom, out = s
+    zero = (out._data if isinstance(out, Tensor) else out) == 0
+    (gx,) = _var_vjp(m, m.div(g, out * 2.0), (x, axes, keep, denom), needs)
+    return (m.where(m.const(np.broadcast_to(np.reshape(zero, keep), np.shape(gx))), 0.0, gx),)
+
+
+def var(x: Tensor, dim: Any = None, unbiased: bool | None = None, keepdim: bool = False, *,
+        correction: float | None = None, std: bool = False) -> Tensor:
+    """Variance (or std) over ``dim`` with Bessel's correction by default (VarBackward0 / StdBackward0)."""
+    if not x._dtype.is_floating_point:
+        raise RuntimeError("std and var only support floating point and complex dtypes")
+    arr = x._data
+    axes = tuple(range(arr.ndim)) if dim is None else _dims(dim, arr.ndim)
+    corr = correction if correction is not None else (0 if unbiased is False else 1)
+    n = int(np.prod([arr.shape[a] for a in axes])) if axes else 1
+    denom = max(n - corr, 0)
+    with np.errstate(all="ignore"):
+        out = np.asarray(np.var(arr, axis=axes, ddof=corr, keepdims=keepdim))
+        if std:
+            out = np.sqrt(out)
+    out = out.astype(arr.dtype)
+    keep = _keep_shape(arr.shape, axes)
+    if std:
+        return record("StdBackward0", out, (x,), (x, axes, keep, denom, OUTPUT), _std_vjp)
+    return record("VarBackward0", out, (x,), (x, axes, keep, denom), _var_vjp)
+
+
+def _norm_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d ||x||_2 / d x = x / ||x|| (0 where the norm is 0); d ||x||_1 / d x = sign(x)."""
+    x, keep, p, out = s
+    xa = x._data if isinstance(x, Tensor) else x
+    up = m.expand(m.reshape(g, keep), xa.shape)
+    if p == 1:
+        return (up * m.sign(x),)
+    oa = out._data if isinstance(out, Tensor) else out
+    safe = m.where(m.const(np.reshape(oa, keep) == 0), 1.0, m.reshape(out, keep))
+    return (up * m.div(x, m.expand(safe, xa.shape)),)
+
+
+def norm(x: Tensor, p: Any = 2, dim: Any = None, keepdim: bool = False) -> Tensor:
+    """The vector p-norm (p = 1 or 2, 'fro' = 2) over ``dim`` or everything (LinalgVectorNormBackward0)."""
+    if p == "fro" or p is None:
+        p = 2
+    if p not in (1, 2):
+        raise NotImplementedError(f"norm with p={p!r} is not supported by minitorch_scalar (p=1 or 2 is)")
+    arr = x._data
+    axes = tuple(range(arr.ndim)) if dim is None else _dims(dim, arr.ndim)
+    if p == 1:
+        out = np.sum(np.abs(arr), axis=axes, keepdims=keepdim)
+    else:
+        out = np.sqrt(np.sum(arr * arr, axis=axes, keepdims=keepdim))
+    return record("LinalgVectorNormBackward0", np.asarray(out, dtype=arr.dtype), (x,),
+                  (x, _keep_shape(arr.shape, axes), p, OUTPUT), _norm_vjp)
+
+
+def _softmax_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d softmax: out * (g - sum(g * out, dim))."""
+    out, dim = s
+    return (out * (g - m.sum(g * out, (dim,), True)),)
+
+
+def _log_softmax_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d log_softmax: g - exp(out) * sum(g, dim)."""
+    out, dim = s
+    return (g - m.exp(out) * m.sum(g, (dim,), True),)
+
+
+def softmax(x: Tensor, dim: int, log: bool = False) -> Tensor:
+    """exp(x - max) / sum(exp(x - max)) along ``dim`` (numerically stable); log_softmax when ``log``."""
+    arr = x._data if x._dtype.is_floating_point else x._data.astype(dtypes.get_default_dtype().np)
+    d = wrap_dim(int(dim), arr.ndim)
+    if arr.ndim == 0:
+        shifted = arr - arr
+    else:
+        shifted = arr - np.max(arr, axis=d, keepdims=True)
+    with np.errstate(all="ignore"):
+        e = np.exp(shifted)
+        total = np.sum(e, axis=d, keepdims=True) if arr.ndim else e
+        out = shifted - np.log(total) if log else e / total
+    out = np.asarray(out, dtype=arr.dtype)
+    if log:
+        return record("LogSoftmaxBackward0", out, (x,), (OUTPUT, d), _log_softmax_vjp)
+    return record("SoftmaxBackward0", out, (x,), (OUTPUT, d), _softmax_vjp)
+
+
+# ----------------------------------------------------------------------------------------------
+# Matrix products
+# ----------------------------------------------------------------------------------------------
+
+
+def _mm_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """C = A B: dA = g B^T, dB = A^T g."""
+    a, b = s
+    return (m.matmul(g, m.mT(b)) if needs[0] else None, m.matmul(m.mT(a), g) if needs[1] else None)
+
+
+def _mv_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """y = A v: dA = g v^T, dv = A^T g."""
+    a, v = s
+    return (m.outer(g, v) if needs[0] else None, m.matmul(m.mT(a), g) if needs[1] else None)
+
+
+def _dot_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """s = a . b: da = g b, db = g a."""
+    a, b = s
+    return (g * b if needs[0] else None, g * a if needs[1] else None)
+
+
+def _bmm_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Batched C = A B with broadcast batch dims: dA = sum_to(g B^T), dB = sum_to(A^T g)."""
+    a, b, sa, sb, dt = s
+    ga = m.sum_to(m.matmul(g, m.mT(b)), sa, dt) if needs[0] else None
+    gb = m.sum_to(m.matmul(m.mT(a), g), sb, dt) if needs[1] else None
+    return (ga, gb)
+
+
+def _addmm_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """out = beta*input + alpha*(A B)."""
+    shape, dt, a, b, beta, alpha = s
+    up = g * alpha if alpha != 1 else g
+    gi = m.sum_to(g * beta if beta != 1 else g, shape, dt) if needs[0] else None
+    ga = m.matmul(up, m.mT(b)) if needs[1] else None
+    gb = m.matmul(m.mT(a), up) if needs[2] else None
+    return (gi, ga, gb)
+
+
+def _same_dtype(a: Tensor, b: Tensor) -> None:
+    if a._dtype is not b._dtype:
+        raise RuntimeError(
+            f"expected m1 and m2 to have the same dtype, but got: {_cpp_name(a._dtype)} != {_cpp_name(b._dtype)}"
+        )
+
+
+def _cpp_name(d: dtypes.dtype) -> str:
+    return {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "bool": "bool",
+            "float16": "c10::Half"}.get(d.name, d.name)
+
+
+def mm(a: Tensor, b: Tensor) -> Tensor:
+    """Matrix-matrix product of 2-D tensors (MmBackward0)."""
+    check_operand("mm", a)
+    check_operand("mm", b, 2, "mat2")
+    if a._data.ndim != 2:
+        raise RuntimeError("self must be a matrix")
+    if b._data.ndim != 2:
+        raise RuntimeError("mat2 must be a matrix")
+    if a._data.shape[1] != b._data.shape[0]:
+        (r1, c1), (r2, c2) = a._data.shape, b._data.shape
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({r1}x{c1} and {r2}x{c2})")
+    _same_dtype(a, b)
+    return record("MmBackward0", np.matmul(a._data, b._data), (a, b), (a, b), _mm_vjp)
+
+
+def mv(a: Tensor, v: Tensor) -> Tensor:
+    """Matrix-vector product (MvBackward0)."""
+    if a._data.ndim != 2 or v._data.ndim != 1:
+        raise RuntimeError(f"vector + matrix @ vector expected, got 1, {a.dim()}, {v.dim()}")
+    if a._data.shape[1] != v._data.shape[0]:
+        raise RuntimeError(
+            f"size mismatch, got input ({a._data.shape[0]}), mat ({a._data.shape[0]}x{a._data.shape[1]}), "
+            f"vec ({v._data.shape[0]})"
+        )
+    _same_dtype(a, v)
+    return record("MvBackward0", np.asarray(np.matmul(a._data, v._data)), (a, v), (a, v), _mv_vjp)
+
+
+def dot(a: Tensor, b: Tensor) -> Tensor:
+    """Inner product of two 1-D tensors (DotBackward0)."""
+    if a._data.ndim != 1 or b._data.ndim != 1:
+        raise RuntimeError(f"1D tensors expected, but got {a.dim()}D and {b.dim()}D tensors")
+    if a._data.shape[0] != b._data.shape[0]:
+        n, k = a._data.shape[0], b._data.shape[0]
+        raise RuntimeError(
+            f"inconsistent tensor size, expected tensor [{n}] and src [{k}] to have the same number of elements, "
+            f"but got {n} and {k} elements respectively"
+        )
+    if a._dtype is not b._dtype:
+        raise RuntimeError(
+            "dot : expected both vectors to have same dtype, but found "
+            f"{_scalar_type_name_full(a._dtype)} and {_scalar_type_name_full(b._dtype)}"
+        )
+    return record("DotBackward0", np.asarray(np.dot(a._data, b._data)), (a, b), (a, b), _dot_vjp)
+
+
+def _scalar_type_name_full(d: dtypes.dtype) -> str:
+    return {"float32": "Float", "float64": "Double"}.get(d.name, _scalar_type_name(d))
+
+
+def matmul(a: Tensor, b: Tensor) -> Tensor:
+    """torch.matmul: dot, mv, mm, vector-matrix (SqueezeBackward4) or batched with broadcasting."""
+    check_operand("matmul", a)
+    check_operand("matmul", b, 2, "other")
+    da, db = a._data.ndim, b._data.ndim
+    if da == 0 or db == 0:
+        raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {da}D and {db}D")
+    if da == 1 and db == 1:
+        return dot(a, b)
+    if da == 2 and db == 1:
+        return mv(a, b)
+    if da == 2 and db == 2:
+        return mm(a, b)
+    if da == 1 and db == 2:
+        return squeeze(mm(unsqueeze(a, 0), b), 0, name="SqueezeBackward4")
+    _same_dtype(a, b)
+    if a._data.shape[-1] != b._data.shape[-2 if db > 1 else -1]:
+        raise RuntimeError(
+            f"Expected size for first two dimensions of batch2 tensor to be: {list(a.shape[:-2]) + [a.shape[-1]]} "
+            f"but got: {list(b.shape[:2])}."
+        )
+    av = a if da > 1 else unsqueeze(a, 0)
+    bv = b if db > 1 else unsqueeze(b, 1)
+    out = np.matmul(av._data, bv._data)
+    res = record("BmmBackward0", out, (av, bv), (av, bv, av._data.shape, bv._data.shape, av._data.dtype),
+                 _bmm_vjp)
+    if da == 1:
+        res = squeeze(res, -2)
+    if db == 1:
+        res = squeeze(res, -1)
+    return res
+
+
+def addmm(inp: Tensor, a: Tensor, b: Tensor, beta: float = 1, alpha: float = 1) -> Tensor:
+    """beta * input + alpha * (a @ b) in one node (AddmmBackward0; nn.Linear on 2-D inputs)."""
+    if a._data.ndim != 2:
+        raise RuntimeError("self must be a matrix")
+    if b._data.ndim != 2:
+        raise RuntimeError("mat2 must be a matrix")
+    if a._data.shape[1] != b._data.shape[0]:
+        (r1, c1), (r2, c2) = a._data.shape, b._data.shape
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({r1}x{c1} and {r2}x{c2})")
+    _same_dtype(a, b)
+    ab = np.matmul(a._data, b._data)
+    if alpha != 1:
+        ab = ab * alpha
+    base = inp._data if beta == 1 else inp._data * beta
+    try:
+        out = np.asarray(base + ab, dtype=ab.dtype)
+    except ValueError:
+        _broadcast_error([inp._data.shape, ab.shape])
+    return record("AddmmBackward0", out, (inp, a, b), (inp._data.shape, inp._data.dtype, a, b, beta, alpha),
+                  _addmm_vjp, frees=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Views and shape ops
+# ----------------------------------------------------------------------------------------------
+
+
+def _reshape_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """A view's grad is the upstream grad in the input's shape."""
+    return (m.reshape(g, s[0]),)
+
+
+def _permute_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Permute back with the inverse permutation."""
+    return (m.permute(g, s[0]),)
+
+
+def _expand_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Sum the broadcast grad back to the input's shape."""
+    return (m.sum_to(g, s[0], s[1]),)
+
+
+def _identity_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d out / d in = 1."""
+    return (g,)
+
+
+def _cast_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """The grad is cast back to the input's dtype."""
+    return (m.cast(g, s[0]),)
+
+
+def view_of(x: Tensor, out: np.ndarray, name: str, saved: tuple[Any, ...], rule: Rule) -> Tensor:
+    """Record a view op: the result shares ``x``'s memory and version counter."""
+    res = record(name, out, (x,), saved, rule, frees=False)
+    if np.may_share_memory(out, x._data) or not out.size:
+        res._vbox = x._vbox
+        res._base = x if x._base is None else x._base
+    return res
+
+
+def _shape_arg(shape: tuple[Any, ...]) -> tuple[int, ...]:
+    if len(shape) == 1 and isinstance(shape[0], (tuple, list, Size)):
+        shape = tuple(shape[0])
+    return shape if all(type(s) is int for s in shape) else tuple(int(s) for s in shape)
+
+
+def _infer_shape(x: Tensor, shape: tuple[int, ...]) -> tuple[int, ...]:
+    n = x._data.size
+    if shape.count(-1) > 1:
+        raise RuntimeError("only one dimension can be inferred")
+    known = int(np.prod([s for s in shape if s != -1])) if shape else 1
+    if -1 in shape:
+        if known == 0 or n % known:
+            raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {n}")
+        return tuple(n // known if s == -1 else s for s in shape)
+    if known != n:
+        raise RuntimeError(f"shape '{list(shape)}' is invalid for input of size {n}")
+    return shape
+
+
+def view(x: Tensor, *shape: Any, name: str = "ViewBackward0") -> Tensor:
+    """The same data in a new shape (ViewBackward0); one ``-1`` is inferred."""
+    if len(shape) == 1 and isinstance(shape[0], dtypes.dtype):
+        raise NotImplementedError("Tensor.view(dtype) is not supported by minitorch_scalar")
+    new = _infer_shape(x, _shape_arg(shape))
+    return view_of(x, x._data.reshape(new), name, (x._data.shape,), _reshape_vjp)
+
+
+def flatten(x: Tensor, start_dim: int = 0, end_dim: int = -1) -> Tensor:
+    """Merge dims ``start_dim..end_dim``; a 1-D input is returned itself, as torch does."""
+    shape = x._data.shape
+    if x._data.ndim == 0:
+        return view(x, 1)
+    s, e = wrap_dim(start_dim, len(shape)), wrap_dim(end_dim, len(shape))
+    if s == e:
+        return x
+    new = shape[:s] + (int(np.prod(shape[s : e + 1])),) + shape[e + 1 :]
+    return view(x, new)
+
+
+def squeeze(x: Tensor, dim: Any = None, name: str | None = None) -> Tensor:
+    """Drop size-1 dims (all, or the given ones) (SqueezeBackward0 / 1 / 2)."""
+    shape = x._data.shape
+    if dim is None:
+        new = tuple(s for s in shape if s != 1)
+        node = name or "SqueezeBackward0"
+    else:
+        dims = _dims(dim, len(shape))
+        new = tuple(s for i, s in enumerate(shape) if not (i in dims and s == 1))
+        node = name or ("SqueezeBackward2" if isinstance(dim, (tuple, list)) else "SqueezeBackward1")
+    return view_of(x, x._data.reshape(new), node, (shape,), _reshape_vjp)
+
+
+def unsqueeze(x: Tensor, dim: int) -> Tensor:
+    """Insert a size-1 dim at ``dim`` (UnsqueezeBackward0)."""
+    d = wrap_dim(dim, x._data.ndim + 1)
+    return view_of(x, np.expand_dims(x._data, d), "UnsqueezeBackward0", (x._data.shape,), _reshape_vjp)
+
+
+def permute(x: Tensor, *dims: Any, name: str = "PermuteBackward0") -> Tensor:
+    """Reorder the dims (PermuteBackward0)."""
+    n = x._data.ndim
+    perm = tuple(d if 0 <= d < n else wrap_dim(d, n) for d in _shape_arg(dims))
+    if sorted(perm) != list(range(n)):
+        raise RuntimeError("permute(sparse_coo): number of dimensions in the tensor input does not match the "
+                           "length of the desired ordering of dimensions i.e. input.dim() = "
+                           f"{x._data.ndim} is not equal to len(dims) = {len(perm)}")
+    inv = [0] * n
+    for i, p in enumerate(perm):
+        inv[p] = i
+    return view_of(x, x._data.transpose(perm), name, (tuple(inv),), _permute_vjp)
+
+
+def transpose(x: Tensor, dim0: int, dim1: int, name: str = "TransposeBackward0") -> Tensor:
+    """Swap two dims (TransposeBackward0; ``t()`` is TBackward0)."""
+    n = x._data.ndim
+    perm = list(range(n))
+    if n:
+        a, b = wrap_dim(dim0, n), wrap_dim(dim1, n)
+        perm[a], perm[b] = perm[b], perm[a]
+    return view_of(x, x._data.transpose(perm), name, (tuple(perm),), _permute_vjp)
+
+
+def t(x: Tensor) -> Tensor:
+    """Transpose of a tensor with at most 2 dims (TBackward0)."""
+    if x._data.ndim > 2:
+        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {x._data.ndim}D")
+    return transpose(x, 0, -1 if x._data.ndim else 0, name="TBackward0")
+
+
+def expand(x: Tensor, *sizes: Any) -> Tensor:
+    """Broadcast to ``sizes`` without copying (ExpandBackward0); -1 keeps a dim."""
+    shape = _shape_arg(sizes)
+    cur = x._data.shape
+    if len(shape) < len(cur):
+        raise RuntimeError(
+            f"expand({x.type()}{{{list(cur)}}}, size={list(shape)}): the number of sizes provided "
+            f"({len(shape)}) must be greater or equal to the number of dimensions in the tensor ({len(cur)})"
+        )
+    lead = len(shape) - len(cur)
+    target = tuple(cur[i - lead] if s == -1 and i >= lead else s for i, s in enumerate(shape))
+    try:
+        out = np.broadcast_to(x._data, target)
+    except ValueError:
+        for i, s in enumerate(cur):
+            if s != 1 and s != target[i + lead]:
+                raise RuntimeError(
+                    f"The expanded size of the tensor ({target[i + lead]}) must match the existing size ({s}) at "
+                    f"non-singleton dimension {i + lead}.  Target sizes: {list(shape)}.  Tensor sizes: {list(cur)}"
+                ) from None
+        raise
+    return view_of(x, out, "ExpandBackward0", (cur, x._data.dtype), _expand_vjp)
+
+
+def to_dtype(x: Tensor, dt: dtypes.dtype) -> Tensor:
+    """A copy in another dtype (ToCopyBackward0); the same tensor when the dtype already matches."""
+    if x._dtype is dt:
+        return x
+    return record("ToCopyBackward0", x._data.astype(dt.np), (x,), (x._data.dtype,), _cast_vjp, frees=False)
+
+
+def clone(x: Tensor) -> Tensor:
+    """A copy with its own memory (CloneBackward0)."""
+    return record("CloneBackward0", x._data.copy(), (x,), (), _identity_vjp, frees=False)
+
+
+# ----------------------------------------------------------------------------------------------
+# Indexing
+# ----------------------------------------------------------------------------------------------
+
+
+def _index_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of ``x[index]``: scatter-add the upstream grad into zeros of x's shape."""
+    shape, dt, index, unique = s
+    return (m.index_grad(g, shape, dt, index, unique),)
+
+
+def normalize_index(index: Any) -> tuple[Any, bool, str]:
+    """Turn a torch index into a numpy one.
+
+    Returns:
+        (numpy index, whether it is advanced, the grad_fn name torch gives the last indexing step).
+    """
+    items = index if isinstance(index, tuple) else (index,)
+    out: list[Any] = []
+    advanced = False
+    name = "AliasBackward0"
+    for it in items:
+        if isinstance(it, Tensor):
+            arr = it._data
+            if arr.dtype.kind not in "bui":
+                raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+            if arr.ndim == 0 and arr.dtype.kind in "ui":
+                out.append(int(arr))
+                name = "SelectBackward0"
+                continue
+            out.append(arr)
+            advanced = True
+        elif isinstance(it, (list, np.ndarray)):
+            arr = np.asarray(it)
+            if arr.dtype.kind not in "bui" and arr.size:
+                raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+            out.append(arr.astype(np.int64) if arr.dtype.kind != "b" else arr)
+            advanced = True
+        elif isinstance(it, (bool, np.bool_)):
+            out.append(np.asarray(it))
+            advanced = True
+        elif isinstance(it, (int, np.integer)):
+            out.append(int(it))
+            name = "SelectBackward0"
+        elif isinstance(it, slice):
+            out.append(it)
+            name = "SliceBackward0"
+        elif it is None or it is Ellipsis:
+            out.append(it)
+            if it is None:
+                name = "UnsqueezeBackward0"
+        else:
+            raise IndexError(
+                "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices "
+                f"(got {type(it).__name__})"
+            )
+    if advanced:
+        name = "IndexBackward0"
+    return tuple(out), advanced, name
+
+
+def getitem(x: Tensor, index: Any) -> Tensor:
+    """``x[index]`` with torch's semantics and grad_fn names (views for basic indexing)."""
+    if x._data.ndim == 0 and not isinstance(index, tuple) and isinstance(index, (int, np.integer)):
+        raise IndexError(
+            "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to "
+            "convert a 0-dim tensor to a number"
+        )
+    idx, advanced, name = normalize_index(index)
+    try:
+        out = x._data[idx]
+    except IndexError as e:
+        raise IndexError(str(e).replace("axis", "dimension")) from None
+    out = np.asarray(out)
+    if advanced:
+        unique = _unique_positions(x._data.shape, idx)
+        return record(name, out, (x,), (x._data.shape, x._data.dtype, idx, unique), _index_vjp, frees=True)
+    return view_of(x, out, name, (x._data.shape, x._data.dtype, idx, True), _index_vjp)
+
+
+def _unique_positions(shape: tuple[int, ...], idx: tuple[Any, ...]) -> bool:
+    """Whether an advanced index selects each position at most once (then assignment is a valid adjoint)."""
+    for it in idx:
+        if isinstance(it, np.ndarray) and it.dtype.kind != "b" and it.size > 1:
+            return False
+    return True
+
+
+def _setitem_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """``x[index] = v``: x's grad is the upstream grad with the overwritten positions zeroed; v gets g[index]."""
+    index, shape_v, dt_v, dt_x = s
+    gx = None
+    if needs[0]:
+        ga = g._data if isinstance(g, Tensor) else g
+        mask = np.ones(ga.shape, bool)
+        mask[index] = False
+        gx = m.where(m.const(mask), g, 0.0)
+    gv = m.sum_to(m.getitem(g, index), shape_v, dt_v) if needs[1] else None
+    return (gx, gv)
+
+
+def setitem(x: Tensor, index: Any, value: Any) -> None:
+    """``x[index] = value`` in place, recording CopySlices when a gradient must flow."""
+    from minitorch_scalar.tensor import check_inplace
+
+    idx, _, _ = normalize_index(index)
+    val = value if isinstance(value, Tensor) else None
+    src = value._data if isinstance(value, Tensor) else value
+    graph = (x._requires_grad or (val is not None and val._requires_grad)) and is_grad_enabled_()
+    check_inplace(x, view_of_leaf=True)
+    if not graph:
+        x._data[idx] = src
+        x._vbox[0] += 1
+        return
+    old = Tensor._wrap(x._data.copy(), requires_grad=x._requires_grad)
+    old._grad_fn = x._grad_fn
+    if x._grad_fn is None and x._requires_grad:
+        old = x
+    new = x._data.copy()
+    new[idx] = src
+    vshape = np.shape(src)
+    res = record("CopySlices", new, (old, val), (idx, vshape, np.asarray(src).dtype if val is None else
+                                                 val._data.dtype, x._data.dtype), _setitem_vjp, frees=False)
+    x._data[...] = new
+    x._vbox[0] += 1
+    x._grad_fn = res._grad_fn
+    x._requires_grad = True
+
+
+def is_grad_enabled_() -> bool:
+    from minitorch_scalar.autograd import is_grad_enabled
+
+    return is_grad_enabled()
+
+
+# ----------------------------------------------------------------------------------------------
+# Joining and selecting
+# ----------------------------------------------------------------------------------------------
+
+
+def _split_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """stack/cat: each input's grad is its block of the upstream grad."""
+    indices, shapes, dts = s
+    return tuple(
+        m.reshape(m.getitem(g, ix), shp) if need else None for ix, shp, need in zip(indices, shapes, needs)
+    ) if dts is None else tuple(
+        m.cast(m.reshape(m.getitem(g, ix), shp), dt) if need else None
+        for ix, shp, dt, need in zip(indices, shapes, dts, needs)
+    )
+
+
+def _promote_all(tensors: Sequence[Tensor]) -> tuple[dtypes.dtype, list[np.ndarray]]:
+    dt = tensors[0]._dtype
+    for t_ in tensors[1:]:
+        dt = dtypes.promote_types(dt, t_._dtype)
+    return dt, [t_._data if t_._dtype is dt else t_._data.astype(dt.np) for t_ in tensors]
+
+
+def stack(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
+    """Join equal-shaped tensors along a new dim (StackBackward0)."""
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("stack expects a non-empty TensorList")
+    for i, t_ in enumerate(tensors):
+        if t_.shape != tensors[0].shape:
+            raise RuntimeError(
+                f"stack expects each tensor to be equal size, but got {list(tensors[0].shape)} at entry 0 and "
+                f"{list(t_.shape)} at entry {i}"
+            )
+    dt, arrays = _promote_all(tensors)
+    d = wrap_dim(dim, tensors[0]._data.ndim + 1)
+    out = np.stack(arrays, axis=d)
+    lead = (slice(None),) * d
+    indices = tuple(lead + (i,) for i in range(len(tensors)))
+    shapes = tuple(t_._data.shape for t_ in tensors)
+    dts = tuple(t_._data.dtype for t_ in tensors)
+    return record("StackBackward0", out, tensors, (indices, shapes, dts), _split_vjp, frees=False)
+
+
+def cat(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
+    """Join tensors along an existing dim (CatBackward0); 1-D empty tensors are skipped, as torch does."""
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+    for i, t_ in enumerate(tensors):
+        if t_._data.ndim == 0:
+            raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
+    real = [t_ for t_ in tensors if not (t_._data.ndim == 1 and t_._data.size == 0)] or tensors[:1]
+    d = wrap_dim(dim, real[0]._data.ndim)
+    ref = real[0]._data.shape
+    for i, t_ in enumerate(real):
+        s = t_._data.shape
+        if len(s) != len(ref):
+            raise RuntimeError(
+                f"Tensors must have same number of dimensions: got {len(ref)} and {len(s)}"
+            )
+        for k in range(len(ref)):
+            if k != d and s[k] != ref[k]:
+                raise RuntimeError(
+                    f"Sizes of tensors must match except in dimension {d}. Expected size {ref[k]} but got size "
+                    f"{s[k]} for tensor number {i} in the list."
+                )
+    dt, arrays = _promote_all(real)
+    out = np.concatenate(arrays, axis=d)
+    lead = (slice(None),) * d
+    indices = []
+    start = 0
+    for t_ in real:
+        n = t_._data.shape[d]
+        indices.append(lead + (slice(start, start + n),))
+        start += n
+    shapes = tuple(t_._data.shape for t_ in real)
+    dts = tuple(t_._data.dtype for t_ in real)
+    return record("CatBackward0", out, real, (tuple(indices), shapes, dts), _split_vjp, frees=False)
+
+
+def _where_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """where(c, a, b): a gets the grad where c, b where not c."""
+    cond, sa, da, sb, db = s
+    c = m.const(cond)
+    ga = m.sum_to(m.where(c, g, 0.0), sa, da) if needs[0] else None
+    gb = m.sum_to(m.where(c, 0.0, g), sb, db) if needs[1] else None
+    return (ga, gb)
+
+
+def where(condition: Tensor, input: Any, other: Any) -> Tensor:  # noqa: A002
+    """``input`` where ``condition`` else ``other``, broadcasting all three (WhereBackward0)."""
+    check_operand("where", condition, 1, "condition")
+    if condition._dtype is not dtypes.bool:
+        raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor with dtype "
+                           f"{_scalar_type_name_full(condition._dtype)}")
+    dt = result_dtype([input, other])
+    a = _operand(input, dt)
+    b = _operand(other, dt)
+    try:
+        out = np.asarray(np.where(condition._data, a, b), dtype=dt.np)
+    except ValueError:
+        _broadcast_error([condition._data.shape, np.shape(a), np.shape(b)])
+    ta = input if isinstance(input, Tensor) else None
+    tb = other if isinstance(other, Tensor) else None
+    return record("WhereBackward0", out, (ta, tb),
+                  (condition._data, np.shape(a), np.asarray(a).dtype, np.shape(b), np.asarray(b).dtype),
+                  _where_vjp, frees=True)
+
+
+VJP: dict[str, Rule] = {
+    "SumBackward0": _sum_vjp,
+    "SumBackward1": _sum_vjp,
+    "MeanBackward0": _mean_vjp,
+    "MeanBackward1": _mean_vjp,
+    "MaxBackward1": _extreme_all_vjp,
+    "MinBackward1": _extreme_all_vjp,
+    "MaxBackward0": _extreme_dim_vjp,
+    "MinBackward0": _extreme_dim_vjp,
+    "AmaxBackward0": _extreme_amax_vjp,
+    "AminBackward0": _extreme_amax_vjp,
+    "ProdBackward0": _prod_vjp,
+    "ProdBackward1": _prod_vjp,
+    "VarBackward0": _var_vjp,
+    "StdBackward0": _std_vjp,
+    "LinalgVectorNormBackward0": _norm_vjp,
+    "SoftmaxBackward0": _softmax_vjp,
+    "LogSoftmaxBackward0": _log_softmax_vjp,
+    "MmBackward0": _mm_vjp,
+    "MvBackward0": _mv_vjp,
+    "DotBackward0": _dot_vjp,
+    "BmmBackward0": _bmm_vjp,
+    "AddmmBackward0": _addmm_vjp,
+    "ViewBackward0": _reshape_vjp,
+    "UnsqueezeBackward0": _reshape_vjp,
+    "SqueezeBackward0": _reshape_vjp,
+    "PermuteBackward0": _permute_vjp,
+    "TransposeBackward0": _permute_vjp,
+    "TBackward0": _permute_vjp,
+    "ExpandBackward0": _expand_vjp,
+    "ToCopyBackward0": _cast_vjp,
+    "CloneBackward0": _identity_vjp,
+    "SelectBackward0": _index_vjp,
+    "SliceBackward0": _index_vjp,
+    "IndexBackward0": _index_vjp,
+    "CopySlices": _setitem_vjp,
+    "StackBackward0": _split_vjp,
+    "CatBackward0": _split_vjp,
+    "WhereBackward0": _where_vjp,
+    "IndexPutBackward0": _index_put_vjp,
+}
+"""Every non-elementwise op's vector-Jacobian product, keyed by torch's grad_fn name."""

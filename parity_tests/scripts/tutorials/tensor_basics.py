@@ -1,0 +1,45 @@
+# Tensor creation, indexing, reshaping, broadcasting, reductions and printing.
+import numpy as np
+import torch
+
+torch.manual_seed(7)
+data = [[1, 2], [3, 4]]
+x_data = torch.tensor(data)
+print(x_data, x_data.dtype)
+np_array = np.array(data)
+x_np = torch.from_numpy(np_array)
+print(x_np)
+x_ones = torch.ones_like(x_data)
+print(f"Ones Tensor: \n {x_ones} \n")
+x_rand = torch.rand_like(x_data, dtype=torch.float)
+print(f"Random Tensor: \n {x_rand} \n")
+shape = (2, 3,)
+print(torch.rand(shape), torch.ones(shape), torch.zeros(shape), sep="\n")
+tensor = torch.ones(4, 4)
+print(f"First row: {tensor[0]}")
+print(f"First column: {tensor[:, 0]}")
+print(f"Last column: {tensor[..., -1]}")
+tensor[:, 1] = 0
+print(tensor)
+t1 = torch.cat([tensor, tensor, tensor], dim=1)
+print(t1.shape)
+y1 = tensor @ tensor.T
+y2 = tensor.matmul(tensor.T)
+y3 = torch.rand_like(y1)
+torch.matmul(tensor, tensor.T, out=y3)
+print(y1, y3)
+z1 = tensor * tensor
+agg = tensor.sum()
+agg_item = agg.item()
+print(agg_item, type(agg_item))
+tensor.add_(5)
+print(tensor)
+n = tensor.numpy()
+print(n)
+a = torch.arange(12).reshape(3, 4)
+print(a, a.view(4, 3), a.t(), a[1:, ::2], a[a > 5], sep="\n")
+print(a.float().mean(dim=0), a.max(), a.argmax(), a.sum(1, keepdim=True))
+b = torch.randn(3, 1) + torch.randn(1, 4)
+print(b.shape, b.permute(1, 0).shape, b.unsqueeze(0).shape, b.flatten().shape)
+print(torch.stack([a, a]).shape, torch.where(a > 5, a, -a))
+print(torch.eye(3), torch.arange(0, 1, 0.2), torch.linspace(0, 1, 6), torch.full((2, 2), 3.5), sep="\n")
