@@ -36,10 +36,12 @@ from minitorch_scalar.functional_api import (
     amin,
     argmax,
     argmin,
+    bincount,
     clamp,
     clamp_min,
     clip,
     clone,
+    cos,
     detach,
     div,
     dot,
@@ -68,9 +70,11 @@ from minitorch_scalar.functional_api import (
     reciprocal,
     relu,
     reshape,
+    round,
     rsqrt,
     sigmoid,
     sign,
+    sin,
     softmax,
     sqrt,
     square,
@@ -158,6 +162,7 @@ __all__ += [  # the Tensor engine's torch namespace
     "square", "squeeze", "stack", "std", "sub", "sum", "t", "tanh", "tensor", "transpose", "uint8", "unsqueeze",
     "var", "where", "zeros", "zeros_like",
 ]
+__all__ += ["bincount", "cos", "round", "sin"]  # more of the Tensor engine's torch namespace
 
 
 class MissingTorchFeature(NotImplementedError, AttributeError):

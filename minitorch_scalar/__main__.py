@@ -62,8 +62,7 @@ def _gradcheck(argv: list[str]) -> int:
 
 def _demo(argv: list[str]) -> int:
     demo = importlib.import_module("minitorch_scalar.demo")
-    sys.argv = ["python -m minitorch_scalar demo", *argv]
-    result = demo.main()
+    result = demo.main(argv)
     return result if isinstance(result, int) else 0
 
 

@@ -80,6 +80,7 @@ class _Output:
 
 
 OUTPUT = _Output()
+_NO_EDGE: tuple[None, int] = (None, 0)
 
 # ----------------------------------------------------------------------------------------------
 # Grad mode
@@ -236,7 +237,7 @@ class Node:
 
     __slots__ = (
         "next_functions", "_backward", "_saved", "_versions", "_frees", "_freed", "_needs",
-        "_out", "_out_vbox", "_out_meta", "_pre_hooks", "_retained", "metadata", "__weakref__",
+        "_out", "_out_vbox", "_out_meta", "_pre_hooks", "_retained", "_metadata", "__weakref__",
     )
 
     next_functions: tuple[tuple[Node | None, int], ...]
@@ -251,7 +252,14 @@ class Node:
     _out_meta: Any
     _pre_hooks: dict[int, Callable[..., Any]] | None
     _retained: Any
-    metadata: dict[str, Any]
+    _metadata: dict[str, Any] | None
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """A dict users may fill (created on first access), as torch's ``grad_fn.metadata``."""
+        if self._metadata is None:
+            self._metadata = {}
+        return self._metadata
 
     def name(self) -> str:
         """The node's class name (torch's ``grad_fn.name()``)."""
@@ -376,7 +384,7 @@ def _accumulator(t: Tensor) -> AccumulateGrad:
         node._frees = False
         node._needs = ()
         node._out_meta = (t._data.shape, t.dtype)
-        node.metadata = {}
+        node._metadata = None
         t._acc = weakref.ref(node)
     return node
 
@@ -402,15 +410,16 @@ def record(
     if not _grad_enabled[0]:
         return Tensor._wrap(out)
     edges: list[tuple[Node | None, int]] = []
-    any_grad = False
+    needs: list[bool] = []
     for t in inputs:
         if t is None or not t._requires_grad:
-            edges.append((None, 0))
+            edges.append(_NO_EDGE)
+            needs.append(False)
         else:
-            any_grad = True
             fn = t._grad_fn
             edges.append((fn if fn is not None else _accumulator(t), 0))
-    if not any_grad:
+            needs.append(True)
+    if True not in needs:
         return Tensor._wrap(out)
     if backward is None:
         backward = _tensor_ops.VJP[name]
@@ -418,11 +427,11 @@ def record(
     node.next_functions = tuple(edges)
     node._backward = backward
     node._saved = saved
-    node._needs = tuple(e[0] is not None for e in edges)
+    node._needs = tuple(needs)
     node._freed = False
     node._pre_hooks = None
     node._retained = None
-    node.metadata = {}
+    node._metadata = None
     result = Tensor._wrap(out, requires_grad=True)
     result._grad_fn = node
     node._out_meta = (out.shape, result.dtype)
@@ -873,3 +882,6 @@ class FunctionCtx:
 # (``importlib``: the package namespace binds ``tensor`` to the torch.tensor function.)
 _tensor_mod = importlib.import_module("minitorch_scalar.tensor")
 _tensor_ops = importlib.import_module("minitorch_scalar.tensor_ops")
+
+# torch.autograd.gradcheck / gradgradcheck (numerical Jacobian checks; gradcheck.py imports lazily).
+from minitorch_scalar.gradcheck import gradcheck, gradgradcheck  # noqa: E402, F401 - re-exported

@@ -57,6 +57,16 @@ class FloatBackend:
         return math.tanh(x)
 
     @staticmethod
+    def sin(x: float) -> float:
+        """sin x; nan for an infinite x."""
+        return math.sin(x) if math.isfinite(x) else math.nan
+
+    @staticmethod
+    def cos(x: float) -> float:
+        """cos x; nan for an infinite x."""
+        return math.cos(x) if math.isfinite(x) else math.nan
+
+    @staticmethod
     def sigmoid(x: float) -> float:
         """1 / (1 + e**-x), evaluated without overflow on either side."""
         if x >= 0:
@@ -136,6 +146,18 @@ class ArrayBackend:
     def tanh(x: np.ndarray) -> np.ndarray:
         """tanh x."""
         return np.tanh(x)
+
+    @staticmethod
+    def sin(x: np.ndarray) -> np.ndarray:
+        """sin x (nan for infinite x)."""
+        with np.errstate(invalid="ignore"):
+            return np.sin(x)
+
+    @staticmethod
+    def cos(x: np.ndarray) -> np.ndarray:
+        """cos x (nan for infinite x)."""
+        with np.errstate(invalid="ignore"):
+            return np.cos(x)
 
     @staticmethod
     def sigmoid(x: np.ndarray) -> np.ndarray:

@@ -7,11 +7,13 @@ method's.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
 
 from minitorch_scalar import tensor_ops
+from minitorch_scalar.autograd import is_grad_enabled
 from minitorch_scalar.tensor import Tensor
 
 
@@ -24,6 +26,16 @@ def _check(fn: str, x: Any) -> Tensor:
 def exp(input: Tensor) -> Tensor:  # noqa: A002 - torch's argument name
     """e ** input."""
     return _check("exp", input).exp()
+
+
+def sin(input: Tensor) -> Tensor:  # noqa: A002
+    """Sine."""
+    return _check("sin", input).sin()
+
+
+def cos(input: Tensor) -> Tensor:  # noqa: A002
+    """Cosine."""
+    return _check("cos", input).cos()
 
 
 def log(input: Tensor) -> Tensor:  # noqa: A002
@@ -193,9 +205,48 @@ def log_softmax(input: Tensor, dim: int) -> Tensor:  # noqa: A002
     return _check("log_softmax", input).log_softmax(dim)
 
 
-def matmul(input: Tensor, other: Tensor) -> Tensor:  # noqa: A002
-    """Matrix product."""
-    return tensor_ops.matmul(input, other)
+def matmul(input: Tensor, other: Tensor, *, out: Tensor | None = None) -> Tensor:  # noqa: A002
+    """Matrix product (written into ``out`` when given, which is then returned)."""
+    res = tensor_ops.matmul(input, other)
+    return res if out is None else _into(out, res)
+
+
+def _into(out: Tensor, res: Tensor) -> Tensor:
+    """torch's ``out=``: ``out`` takes the result's shape and values (no graph through ``out=``)."""
+    if res.requires_grad and is_grad_enabled():
+        raise RuntimeError(
+            f"{type(res.grad_fn).__name__[:-9].lower()}(): functions with out=... arguments don't support automatic "
+            "differentiation, but one of the arguments requires grad."
+        )
+    if out.numel() and out.shape != res.shape:
+        warnings.warn(
+            f"An output with one or more elements was resized since it had shape {list(out.shape)}, which does not "
+            f"match the required output shape {list(res.shape)}. This behavior is deprecated, and in a future "
+            "PyTorch release outputs will not be resized unless they have zero elements. You can explicitly reuse "
+            "an out tensor t by resizing it, inplace, to zero elements with t.resize_(0). (Triggered internally at "
+            "/pytorch/aten/src/ATen/native/Resize.cpp:38.)",
+            UserWarning,
+            stacklevel=3,
+        )
+    out.data = res.detach().to(out.dtype)
+    out._vbox[0] += 1
+    return out
+
+
+def round(input: Tensor) -> Tensor:  # noqa: A001, A002
+    """Nearest integer, ties to even."""
+    return _check("round", input).round()
+
+
+def bincount(input: Tensor, weights: Tensor | None = None, minlength: int = 0) -> Tensor:  # noqa: A002
+    """Count of each value in a 1-D non-negative integer tensor (no gradient)."""
+    _check("bincount", input)
+    if input.dim() != 1 or input.is_floating_point():
+        raise RuntimeError("bincount only supports 1-d non-negative integral inputs.")
+    if weights is None:
+        return Tensor._wrap(np.bincount(input.numpy(), minlength=minlength).astype(np.int64))
+    w = weights.detach().numpy()
+    return Tensor._wrap(np.bincount(input.numpy(), weights=w, minlength=minlength).astype(w.dtype))
 
 
 def mm(input: Tensor, mat2: Tensor) -> Tensor:  # noqa: A002
@@ -303,9 +354,10 @@ def detach(input: Tensor) -> Tensor:  # noqa: A002
 
 
 __all__ = [
-    "abs", "add", "addmm", "allclose", "amax", "amin", "argmax", "argmin", "clamp", "clamp_min", "clip", "clone",
+    "abs", "add", "addmm", "allclose", "amax", "amin", "argmax", "argmin", "bincount", "clamp", "clamp_min", "clip",
+    "clone",
     "detach", "div", "dot", "equal", "exp", "flatten", "is_floating_point", "is_tensor", "isclose", "isnan",
     "log", "log_softmax", "matmul", "max", "mean", "min", "mm", "mul", "mv", "neg", "norm", "numel", "permute",
-    "pow", "prod", "reciprocal", "relu", "reshape", "rsqrt", "sigmoid", "sign", "softmax", "sqrt", "square",
-    "squeeze", "std", "sub", "sum", "t", "tanh", "transpose", "unsqueeze", "var",
+    "pow", "prod", "reciprocal", "relu", "reshape", "round", "rsqrt", "sigmoid", "sign", "sin", "cos", "softmax",
+    "sqrt", "square", "squeeze", "std", "sub", "sum", "t", "tanh", "transpose", "unsqueeze", "var",
 ]

@@ -92,8 +92,8 @@ _ENTRIES: tuple[Op, ...] = (
     ),
     Op(
         "div", 2, lambda m, a, b: m.div(a, b),
-        (lambda m, out, a, b: m.div(1.0, b), lambda m, out, a, b: m.div(-a, b * b)),
-        "/", "a / b; d/da = 1/b, d/db = -a/b**2", (_ANY, _POS),
+        (lambda m, out, a, b: m.div(1.0, b), lambda m, out, a, b: m.div(-m.div(a, b), b)),
+        "/", "a / b; d/da = 1/b, d/db = -(a/b)/b (torch's order: no underflow to nan for tiny b)", (_ANY, _POS),
         kinks=(
             ((1.0, 0.0), INF, (INF, -INF)),
             ((0.0, 0.0), NAN, (INF, NAN)),
@@ -170,9 +170,9 @@ _ENTRIES: tuple[Op, ...] = (
 )
 
 def _clamp_forward(m: Any, x: Any, low: Any, high: Any) -> Any:
-    """min(max(x, low), high), torch's order (so low > high gives high); nan stays nan."""
-    inner = m.where(x < low, low, x)
-    return m.where(inner > high, high, inner)
+    """min(max(x, low), high), torch's order (so low > high gives high); a nan in x or a bound gives nan."""
+    inner = m.where(low != low, low, m.where(x < low, low, x))
+    return m.where(high != high, high, m.where(inner > high, high, inner))
 
 
 def _tie_local(m: Any, x: Any, y: Any) -> Any:
@@ -185,7 +185,31 @@ def _tie_local_min(m: Any, x: Any, y: Any) -> Any:
     return m.where(x > y, 0.0, m.where(x == y, 0.5, 1.0))
 
 
+def _round_forward(m: Any, x: Any) -> Any:
+    """Round half to even (torch.round), with Python's ``//`` and ``%`` as floor and parity.
+
+    inf stays inf, nan stays nan, and a zero result keeps the sign of ``x`` (``round(-0.3)`` is ``-0.``).
+    """
+    a = m.abs(x)
+    r = (a + 0.5) // 1.0
+    r = m.where(m.logical_and(r - a == 0.5, r % 2.0 == 1.0), r - 1.0, r)
+    r = m.where(a == INF, a, r)
+    return m.where(r == 0, x * 0.0, m.where(x < 0, -r, r))  # x * 0.0 keeps the sign of a zero result
+
+
 _EXTRA: tuple[Op, ...] = (
+    Op(
+        "sin", 1, lambda m, x: m.sin(x),
+        (lambda m, out, x: m.cos(x),),
+        "sin", "sin x; d/dx = cos x", (_ANY,),
+        kinks=(((0.0,), 0.0, (1.0,)), ((INF,), NAN, (NAN,))),
+    ),
+    Op(
+        "cos", 1, lambda m, x: m.cos(x),
+        (lambda m, out, x: -m.sin(x),),
+        "cos", "cos x; d/dx = -sin x", (_ANY,),
+        kinks=(((0.0,), 1.0, (-0.0,)), ((INF,), NAN, (NAN,))),
+    ),
     Op(
         "reciprocal", 1, lambda m, x: m.div(1.0, x),
         (lambda m, out, x: -(out * out),),
@@ -196,11 +220,13 @@ _EXTRA: tuple[Op, ...] = (
         "clamp", 3, _clamp_forward,
         (
             lambda m, out, x, low, high: m.where(m.logical_and(x >= low, x <= high), 1.0, 0.0),
-            lambda m, out, x, low, high: m.where(x < low, 1.0, 0.0),
-            lambda m, out, x, low, high: m.where(x > high, 1.0, 0.0),
+            lambda m, out, x, low, high: m.where(x < low, m.where(low < high, 1.0, 0.0), 0.0),
+            lambda m, out, x, low, high: m.where(high < low, 1.0, m.where(x > high, 1.0, 0.0)),
         ),
-        "clamp", "min(max(x, low), high); d/dx = 1 inside [low, high] (boundaries included, as torch), else 0",
-        (_ANY, (-3.5, -3.2), (3.2, 3.5)),
+        "clamp",
+        "min(max(x, low), high); d/dx = 1 inside [low, high] (boundaries included, as torch), else 0;"
+        " d/dlow = 1 where x < low < high; d/dhigh = 1 where x > high or high < low",
+        (_ANY, (-2.0, -0.5), (0.5, 2.0)),
         kinks=(((0.0, 0.0, 1.0), 0.0, (1.0, 0.0, 0.0)), ((1.0, 0.0, 1.0), 1.0, (1.0, 0.0, 0.0))),
         smooth=False,
     ),
@@ -212,14 +238,21 @@ _EXTRA: tuple[Op, ...] = (
         smooth=False,
     ),
     Op(
-        "maximum", 2, lambda m, a, b: m.where(a != a, a, m.where(a > b, a, b)),
+        "round", 1, _round_forward,
+        (lambda m, out, x: 0.0,),
+        "round", "the nearest integer, ties to even; d/dx = 0 (as torch)", (_ANY,),
+        kinks=(((0.5,), 0.0, (0.0,)), ((1.5,), 2.0, (0.0,)), ((-2.5,), -2.0, (0.0,))),
+        smooth=False,
+    ),
+    Op(
+        "maximum", 2, lambda m, a, b: m.where(a != a, a, m.where(b != b, b, m.where(b > a, b, a))),
         (lambda m, out, a, b: _tie_local(m, a, b), lambda m, out, a, b: _tie_local(m, b, a)),
         "max", "max(a, b) (nan propagates); d/da = 1 where a > b, 1/2 at a tie (torch splits ties)", (_ANY, _ANY),
         kinks=(((0.0, 0.0), 0.0, (0.5, 0.5)),),
         smooth=False,
     ),
     Op(
-        "minimum", 2, lambda m, a, b: m.where(a != a, a, m.where(a < b, a, b)),
+        "minimum", 2, lambda m, a, b: m.where(a != a, a, m.where(b != b, b, m.where(b < a, b, a))),
         (lambda m, out, a, b: _tie_local_min(m, a, b), lambda m, out, a, b: _tie_local_min(m, b, a)),
         "min", "min(a, b) (nan propagates); d/da = 1 where a < b, 1/2 at a tie (torch splits ties)", (_ANY, _ANY),
         kinks=(((0.0, 0.0), 0.0, (0.5, 0.5)),),
@@ -264,3 +297,6 @@ CLAMP = REGISTRY["clamp"]
 SIGN = REGISTRY["sign"]
 MAXIMUM = REGISTRY["maximum"]
 MINIMUM = REGISTRY["minimum"]
+ROUND = REGISTRY["round"]
+SIN = REGISTRY["sin"]
+COS = REGISTRY["cos"]

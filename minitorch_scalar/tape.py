@@ -159,75 +159,75 @@ class Tape:
     # ---- compilation --------------------------------------------------------------------------
     def _compile(self, root: Value, placeholders: list[Value]) -> None:
         nodes = _all_nodes(root)
-        args = {id(n): n._args for n in nodes}
-        level = {id(n): 0 for n in nodes if n._fn is None}
+        args = {n: n._args for n in nodes}
+        level = {n: 0 for n in nodes if n._fn is None}
         for node in nodes:  # creation order: an op's inputs are always numbered first
             if node._fn is not None:
-                below = (level[id(a)] for a in args[id(node)] if isinstance(a, Value))
-                level[id(node)] = 1 + max(below, default=0)
+                below = (level[a] for a in args[node] if isinstance(a, Value))
+                level[node] = 1 + max(below, default=0)
         backward_set = topological_order(root)
-        needs_grad = {id(n) for n in backward_set}
+        needs_grad = set(backward_set)
 
         # Slots: inputs, then other leaves, then plain-number arguments, then op nodes by group.
-        slot: dict[int, int] = {id(p): i for i, p in enumerate(placeholders)}
+        slot: dict[Value, int] = {p: i for i, p in enumerate(placeholders)}
         self._n_inputs = len(placeholders)
         self._input_grads = [p.requires_grad for p in placeholders]
-        self._leaves = [n for n in nodes if n._fn is None and id(n) not in slot]
+        self._leaves = [n for n in nodes if n._fn is None and n not in slot]
         for leaf in self._leaves:
-            slot[id(leaf)] = len(slot)
+            slot[leaf] = len(slot)
         raw_values: list[float] = []
-        raw_slot: dict[tuple[int, int], int] = {}
+        raw_slot: dict[tuple[Value, int], int] = {}
         op_nodes = [n for n in nodes if n._fn is not None]
         for node in op_nodes:
-            for i, a in enumerate(args[id(node)]):
+            for i, a in enumerate(args[node]):
                 if not isinstance(a, Value):
-                    raw_slot[(id(node), i)] = len(slot) + len(raw_values)
+                    raw_slot[(node, i)] = len(slot) + len(raw_values)
                     raw_values.append(float(a))
         self._raw_start = len(slot)
         self._raw = np.asarray(raw_values, dtype=np.float64)
 
         def key(n: Value) -> tuple[int, str, tuple[bool, ...]]:
-            mask = tuple(isinstance(a, Value) and a.requires_grad and id(n) in needs_grad for a in args[id(n)])
-            return (level[id(n)], cast(Op, n._fn).name, mask)
+            mask = tuple(isinstance(a, Value) and a.requires_grad and n in needs_grad for a in args[n])
+            return (level[n], cast(Op, n._fn).name, mask)
 
-        keys = {id(n): key(n) for n in op_nodes}
-        op_nodes.sort(key=lambda n: (keys[id(n)], n._seq))
+        keys = {n: key(n) for n in op_nodes}
+        op_nodes.sort(key=lambda n: (keys[n], n._seq))
         first_op_slot = self._raw_start + len(raw_values)
         for i, node in enumerate(op_nodes):
-            slot[id(node)] = first_op_slot + i
+            slot[node] = first_op_slot + i
         self._size = first_op_slot + len(op_nodes)
-        self._root = slot[id(root)]
-        self._root_needs_grad = id(root) in needs_grad
+        self._root = slot[root]
+        self._root_needs_grad = root in needs_grad
 
         # Edges in the Value engine's order: parents in reverse creation order, inputs in order.
-        contributions: dict[int, list[tuple[int, int]]] = {id(n): [] for n in backward_set}
+        contributions: dict[Value, list[tuple[Value, int]]] = {n: [] for n in backward_set}
         for parent in reversed(backward_set):
             if parent._fn is None:
                 continue
-            for i, a in enumerate(args[id(parent)]):
+            for i, a in enumerate(args[parent]):
                 if isinstance(a, Value) and a.requires_grad:
-                    contributions[id(a)].append((id(parent), i))
+                    contributions[a].append((parent, i))
 
         # Groups, with each group's edges of one position numbered consecutively.
         self._groups: list[list[_Group]] = []
-        edge_number: dict[tuple[int, int], int] = {}
+        edge_number: dict[tuple[Value, int], int] = {}
         start = 0
         while start < len(op_nodes):
-            k = keys[id(op_nodes[start])]
+            k = keys[op_nodes[start]]
             stop = start
-            while stop < len(op_nodes) and keys[id(op_nodes[stop])] == k:
+            while stop < len(op_nodes) and keys[op_nodes[stop]] == k:
                 stop += 1
             members = op_nodes[start:stop]
             fn = cast(Op, members[0]._fn)
             inputs = [
-                _index([_slot_of(m, args[id(m)][i], i, slot, raw_slot) for m in members]) for i in range(fn.arity)
+                _index([_slot_of(m, args[m][i], i, slot, raw_slot) for m in members]) for i in range(fn.arity)
             ]
             edges = []
             for i, flag in enumerate(k[2]):
                 if flag:
                     first = len(edge_number)
                     for m in members:
-                        edge_number[(id(m), i)] = len(edge_number)
+                        edge_number[(m, i)] = len(edge_number)
                     edges.append((i, slice(first, len(edge_number))))
             while len(self._groups) <= k[0]:
                 self._groups.append([])
@@ -239,17 +239,17 @@ class Tape:
         self._sums: list[list[_Sums]] = [[] for _ in range(max(len(self._groups), 1))]
         by_level: dict[tuple[int, int], list[Value]] = {}
         for n in backward_set:
-            d = len(contributions[id(n)])
+            d = len(contributions[n])
             if d:
-                by_level.setdefault((level[id(n)], d), []).append(n)
+                by_level.setdefault((level[n], d), []).append(n)
         for (lv, d), members in sorted(by_level.items()):
             columns = [
-                np.asarray([edge_number[contributions[id(m)][j]] for m in members], dtype=np.intp) for j in range(d)
+                np.asarray([edge_number[contributions[m][j]] for m in members], dtype=np.intp) for j in range(d)
             ]
-            self._sums[lv].append(_Sums(np.asarray([slot[id(m)] for m in members], dtype=np.intp), columns))
+            self._sums[lv].append(_Sums(np.asarray([slot[m] for m in members], dtype=np.intp), columns))
 
         # Leaves whose .grad a backward updates (the engine updates every node it visits).
-        self._grad_leaves = [(leaf, slot[id(leaf)]) for leaf in self._leaves if id(leaf) in needs_grad]
+        self._grad_leaves = [(leaf, slot[leaf]) for leaf in self._leaves if leaf in needs_grad]
         self._n_nodes = len(nodes)
 
     # ---- replay -------------------------------------------------------------------------------
@@ -361,20 +361,20 @@ class Replayed:
         return f"Replayed(data={self.data})"
 
 
-def _slot_of(node: Value, a: Any, i: int, slot: dict[int, int], raw_slot: dict[tuple[int, int], int]) -> int:
+def _slot_of(node: Value, a: Any, i: int, slot: dict[Value, int], raw_slot: dict[tuple[Value, int], int]) -> int:
     """Where the replay keeps ``node``'s i-th input ``a``: a node's slot, or a plain number's own slot."""
-    return slot[id(a)] if isinstance(a, Value) else raw_slot[(id(node), i)]
+    return slot[a] if isinstance(a, Value) else raw_slot[(node, i)]
 
 
 def _all_nodes(root: Value) -> list[Value]:
     """Every Value ``root`` is computed from (constants included), in creation order."""
-    seen = {id(root)}
+    seen = {root}
     found = [root]
     stack = [root]
     while stack:
         for a in stack.pop()._args:
-            if isinstance(a, Value) and id(a) not in seen:
-                seen.add(id(a))
+            if isinstance(a, Value) and a not in seen:
+                seen.add(a)
                 found.append(a)
                 stack.append(a)
     found.sort(key=lambda n: n._seq)

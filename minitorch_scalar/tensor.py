@@ -418,7 +418,7 @@ class Tensor:
         arr = self.numpy()
         return arr if dtype is None else arr.astype(dtype)
 
-    def _scalar(self, kind: str) -> Any:
+    def _scalar(self) -> Any:
         if self._data.size != 1:
             raise ValueError("only one element tensors can be converted to Python scalars")
         return self._data.reshape(()).item()
@@ -426,10 +426,10 @@ class Tensor:
     def __float__(self) -> builtins.float:
         if self._requires_grad:
             _warn_once("scalar", _SCALAR_WARNING)
-        return float(self._scalar("float"))
+        return float(self._scalar())
 
     def __int__(self) -> builtins.int:
-        return int(self._scalar("int"))
+        return int(self._scalar())
 
     def __index__(self) -> builtins.int:
         if self._dtype.is_floating_point or self._data.size != 1:
@@ -482,9 +482,6 @@ class Tensor:
             new._grad = Tensor._wrap(self._grad._data.copy())
         memo[id(self)] = new
         return new
-
-    def __round__(self, ndigits: Any = None) -> Any:
-        raise TypeError("type Tensor doesn't define __round__ method")
 
     def to(self, *args: Any, **kwargs: Any) -> Tensor:
         """Convert to a dtype (a device argument must be the CPU); returns self when nothing changes."""
@@ -669,6 +666,14 @@ class Tensor:
         """Hyperbolic tangent."""
         return _tensor_ops.apply(_reg.TANH, "TanhBackward0", (self,))
 
+    def sin(self) -> Tensor:
+        """Sine."""
+        return _tensor_ops.apply(_reg.SIN, "SinBackward0", (self,))
+
+    def cos(self) -> Tensor:
+        """Cosine."""
+        return _tensor_ops.apply(_reg.COS, "CosBackward0", (self,))
+
     def sigmoid(self) -> Tensor:
         """1 / (1 + e ** -self)."""
         return _tensor_ops.apply(_reg.SIGMOID, "SigmoidBackward0", (self,))
@@ -694,6 +699,10 @@ class Tensor:
     def sign(self) -> Tensor:
         """-1, 0 or 1."""
         return _tensor_ops.apply(_reg.SIGN, "SignBackward0", (self,))
+
+    def round(self) -> Tensor:
+        """The nearest integer, ties to even (RoundBackward0, gradient 0)."""
+        return _tensor_ops.apply(_reg.ROUND, "RoundBackward0", (self,))
 
     def clamp(self, min: Any = None, max: Any = None) -> Tensor:  # noqa: A002
         """Limit values to [min, max] (ClampBackward1)."""
@@ -749,9 +758,6 @@ class Tensor:
         if not isinstance(other, Tensor):
             return NotImplemented
         return _tensor_ops.matmul(self, other)
-
-    def __rmatmul__(self, other: Any) -> Tensor:
-        return NotImplemented
 
     def matmul(self, other: Tensor) -> Tensor:
         """Matrix product (see :func:`torch.matmul`)."""
@@ -1121,44 +1127,44 @@ class Tensor:
         return self._inplace(lambda s: s.abs())
 
     def zero_(self) -> Tensor:
-        """Fill with zeros (no graph is recorded, as the result does not depend on the old value)."""
-        return self.fill_(0)
+        """Fill with zeros (on a tensor in a graph: ZeroBackward0, whose gradient is 0)."""
+        return self._fill_value(0, "ZeroBackward0")
 
     def fill_(self, value: Any) -> Tensor:
-        """Fill with one value."""
+        """Fill with one value (a 0-d tensor value carries its gradient: each element is that value)."""
+        if isinstance(value, Tensor):
+            return self.copy_(value)
+        return self._fill_value(value, "FillBackward2")
+
+    def _fill_value(self, value: Any, name: str) -> Tensor:
         check_inplace(self)
-        v = value.item() if isinstance(value, Tensor) else value
-        self._data[...] = v
-        self._vbox[0] += 1
-        if isinstance(value, Tensor) and value._requires_grad and is_grad_enabled():
-            self._inplace_copy(value)
-        elif self._grad_fn is not None:
-            self._grad_fn = None
-            self._requires_grad = False
-        return self
+        if self._grad_fn is None or not is_grad_enabled():
+            self._data[...] = value
+            self._vbox[0] += 1
+            return self
+        filled = np.full(self._data.shape, value, self._data.dtype)
+        return self._inplace(lambda s: _tensor_ops.record(name, filled, (s,), (s._data.shape, s._data.dtype),
+                                                          _tensor_ops.zero_vjp, frees=False))
 
     def copy_(self, src: Tensor, non_blocking: builtins.bool = False) -> Tensor:
-        """Copy ``src``'s values (broadcast) into this tensor."""
+        """Copy ``src``'s values (broadcast, cast) into this tensor (CopyBackwards when a gradient flows)."""
         check_inplace(self)
         try:
-            np.copyto(self._data, np.broadcast_to(src._data, self._data.shape), casting="unsafe")
+            values = np.broadcast_to(src._data, self._data.shape)
         except ValueError:
             raise RuntimeError(
                 f"The size of tensor a ({self._data.shape[-1] if self._data.ndim else 1}) must match the size of "
                 f"tensor b ({src._data.shape[-1] if src._data.ndim else 1}) at non-singleton dimension "
                 f"{self._data.ndim - 1}"
             ) from None
-        self._vbox[0] += 1
-        if src._requires_grad and is_grad_enabled():
-            self._inplace_copy(src)
-        return self
-
-    def _inplace_copy(self, src: Tensor) -> None:
-        """Rebase onto "this tensor is now ``src`` (broadcast)" (CopyBackwards)."""
-        res = _tensor_ops.expand(src, self._data.shape).to(self._dtype)
-        node = res._grad_fn
-        self._grad_fn = node
-        self._requires_grad = True
+        if not is_grad_enabled() or not (src._requires_grad or self._grad_fn is not None):
+            np.copyto(self._data, values, casting="unsafe")
+            self._vbox[0] += 1
+            return self
+        out = values.astype(self._data.dtype)
+        saved = (self._data.shape, self._data.dtype, src._data.shape, src._data.dtype)
+        return self._inplace(lambda s: _tensor_ops.record("CopyBackwards", out, (s, src), saved,
+                                                          _tensor_ops.copy_vjp, frees=False))
 
     def uniform_(self, a: builtins.float = 0.0, b: builtins.float = 1.0, *, generator: Any = None) -> Tensor:
         """Fill with U(a, b) draws from torch's CPU stream."""

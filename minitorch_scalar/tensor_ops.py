@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from minitorch_scalar import autograd as _autograd
 from minitorch_scalar import dtypes, ops
 from minitorch_scalar.autograd import OUTPUT, node_class, record
 from minitorch_scalar.backends import ArrayBackend
@@ -143,6 +144,16 @@ class TensorBackend:
     def exp(x: Tensor) -> Tensor:
         """e**x."""
         return x.exp()
+
+    @staticmethod
+    def sin(x: Tensor) -> Tensor:
+        """sin x."""
+        return x.sin()
+
+    @staticmethod
+    def cos(x: Tensor) -> Tensor:
+        """cos x."""
+        return x.cos()
 
     @staticmethod
     def log(x: Tensor) -> Tensor:
@@ -429,7 +440,7 @@ def _operand(a: Any, dt: dtypes.dtype) -> Any:
     """An operand as the registry formulas see it: an array in ``dt``, or a Python number."""
     if isinstance(a, Tensor):
         arr = a._data
-        return arr if arr.dtype == dt.np else arr.astype(dt.np)
+        return arr if arr.dtype is dt.np or arr.dtype == dt.np else arr.astype(dt.np)
     if type(a) is int and not _INT64[0] <= a < _INT64[1]:
         raise OverflowError("int too big to convert")
     if dt.is_floating_point:
@@ -477,8 +488,10 @@ def apply(op: Op, name: str, args: tuple[Any, ...], scalar_edges: bool = False) 
         _broadcast_error([np.shape(v) for v in vals if isinstance(v, np.ndarray)])
     if type(out) is not np.ndarray:
         out = np.asarray(out, dtype=dt.np)
-    elif out.dtype != dt.np:
+    elif out.dtype is not dt.np and out.dtype != dt.np:
         out = out.astype(dt.np)
+    if not _autograd._grad_enabled[0] or not any(isinstance(a, Tensor) and a._requires_grad for a in args):
+        return Tensor._wrap(out)
     inputs: list[Tensor | None] = []
     slots: list[tuple[int, tuple[int, ...], np.dtype] | None] = []
     for i, a in enumerate(args):
@@ -1449,6 +1462,18 @@ def where(condition: Tensor, input: Any, other: Any) -> Tensor:  # noqa: A002
                   _where_vjp, frees=True)
 
 
+def zero_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Overwritten with a constant (zero_ / fill_): the old values get a zero gradient."""
+    shape, dt = s
+    return (m.zeros(shape, dt),)
+
+
+def copy_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """``self.copy_(src)``: the old values get 0, ``src`` the upstream grad summed to its shape."""
+    shape, dt, src_shape, src_dt = s
+    return (m.zeros(shape, dt) if needs[0] else None, m.sum_to(g, src_shape, src_dt) if needs[1] else None)
+
+
 VJP: dict[str, Rule] = {
     "SumBackward0": _sum_vjp,
     "SumBackward1": _sum_vjp,
@@ -1489,5 +1514,8 @@ VJP: dict[str, Rule] = {
     "CatBackward0": _split_vjp,
     "WhereBackward0": _where_vjp,
     "IndexPutBackward0": _index_put_vjp,
+    "ZeroBackward0": zero_vjp,
+    "FillBackward2": zero_vjp,
+    "CopyBackwards": copy_vjp,
 }
 """Every non-elementwise op's vector-Jacobian product, keyed by torch's grad_fn name."""

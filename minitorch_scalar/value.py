@@ -21,13 +21,17 @@ How it is kept fast (see ``benchmarks/RESULTS.md`` for the numbers):
 * A Python number in ``x * 2.0`` is kept as a plain float until someone asks for ``_args`` or
   ``_prev``; only then does it become its constant leaf Value (once, and it stays the same object).
   The engine never needs it as a Value: a constant gets no gradient.
-* Each registry entry gets a backward rule once, at import (:class:`_Rule`): a local derivative
-  whose code is just ``return <constant>`` (``add``, ``sub``, ``neg``) is read once instead of
-  called per node; every other local derivative is the registry's own function, called as is.
+* Each registry entry gets its backward steps once, at import (``_unary_rule``, ``_binary_rule``,
+  the general ``_Rule``): a local derivative whose code is just ``return <constant>`` (``add``,
+  ``sub``, ``neg``) is read once instead of called per node (:func:`constant_local`); every other
+  local derivative is the registry's own function, called as is. Each operator method is likewise
+  built once from its registry entry (``__add__ = _binary_method(ops.ADD, False)``).
 * ``backward()`` finds the nodes with one iterative walk and orders them by creation number (a
   node is always created after its inputs, so creation order is a topological order; it is also
   the order torch's engine runs nodes in). The pass's gradients live in a per-node slot ``_g``
-  that the walk resets, so the pass allocates no per-node tuples or dict entries.
+  that the walk resets, so the pass allocates no per-node tuples or dict entries. (So two threads
+  must not run ``backward()`` at the same time over shared nodes; the lecture's engine, which
+  writes ``grad`` directly, has the same limit.)
 """
 
 from __future__ import annotations

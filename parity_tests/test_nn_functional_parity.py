@@ -304,3 +304,28 @@ def _legacy_flags(lib: Any) -> list[Any]:
 
 def test_legacy_reduction_flags_match_torch() -> None:
     assert _legacy_flags(mt) == _legacy_flags(torch)
+
+
+def _second_backward(lib: Any) -> list[tuple[str, str]]:
+    F = lib.nn.functional
+    cases: dict[str, Callable[[Any], Any]] = {
+        "nll": lambda x: F.nll_loss(x, lib.tensor([0, 1])),
+        "mse": lambda x: F.mse_loss(x, lib.zeros(2, 2)),
+        "ce_probs": lambda x: F.cross_entropy(x, lib.ones(2, 2) / 2),
+        "leaky": lambda x: F.leaky_relu(x).sum(),
+        "gelu": lambda x: F.gelu(x).sum(),
+        "bce_logits": lambda x: F.binary_cross_entropy_with_logits(x, lib.ones(2, 2)),
+        "huber": lambda x: F.huber_loss(x, lib.ones(2, 2)),
+        "linear": lambda x: F.linear(x, lib.ones(2, 2)).sum(),
+    }
+    out = []
+    for name, fn in cases.items():
+        x = lib.ones(2, 2, requires_grad=True)
+        loss = fn(x)
+        loss.backward()
+        out.append((name, _error(loss.backward)[1][:40]))
+    return out
+
+
+def test_second_backward_frees_like_torch() -> None:
+    assert _second_backward(mt) == _second_backward(torch)

@@ -78,7 +78,8 @@ def _second_order_case(op: ops.Op) -> Any:
 @settings(max_examples=8, deadline=None)
 @given(data=st.data())
 def test_op_second_derivative_matches_torch(op: ops.Op, data: st.DataObject) -> None:
-    report = check_parity(second_order(op), *data.draw(_inputs(op)))
+    # The derivative graph's grad_fn names are torch implementation detail (DivBackward0 vs our MulBackward0).
+    report = check_parity(second_order(op), *data.draw(_inputs(op)), check_grad_fn=False)
     assert report.ok, report.format()
 
 

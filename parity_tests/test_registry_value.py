@@ -71,25 +71,26 @@ def test_kink_table_is_what_torch_computes(op: ops.Op, point: tuple[float, ...])
         assert (math.isnan(g) and math.isnan(e)) or g == pytest.approx(e, rel=1e-12), f"{op.name}{point}: {got}"
 
 
-def _special_points(op: ops.Op) -> list[tuple[float, ...]]:
+def _special_points(op: ops.Op) -> list[tuple[str, tuple[float, ...]]]:
+    """``(case id, point)``: one input at a special value, the others mid-domain (``<op>-input<i>=<value>``);
+    for two-input ops also every pair of 0, -0.0, inf and nan (``<op>(<a>, <b>)``)."""
     middle = tuple((low + high) / 2 for low, high in op.domain)
-    points = []
+    cases = []
     for i in range(op.arity):
         for s in SPECIAL_VALUES:
-            points.append(middle[:i] + (s,) + middle[i + 1 :])
+            cases.append((f"{op.name}-input{i}={s!r}", middle[:i] + (s,) + middle[i + 1 :]))
     if op.arity == 2:
-        points += list(itertools.product((0.0, -0.0, math.inf, math.nan), repeat=2))
-    return points
+        cases += [(f"{op.name}{p}", p) for p in itertools.product((0.0, -0.0, math.inf, math.nan), repeat=2)]
+    return cases
 
 
-def _case(op: ops.Op, point: tuple[float, ...]) -> object:
-    case_id = f"{op.name}{point}"
+def _case(op: ops.Op, case_id: str, point: tuple[float, ...]) -> object:
     reason = known.VALUE_SPECIAL.get(case_id)
     marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
     return pytest.param(op, point, id=case_id, marks=marks)
 
 
-SPECIAL_CASES = [_case(op, p) for op in OPS for p in _special_points(op)]
+SPECIAL_CASES = [_case(op, case_id, p) for op in OPS for case_id, p in _special_points(op)]
 
 
 @pytest.mark.parametrize("op, point", SPECIAL_CASES)

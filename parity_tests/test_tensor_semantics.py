@@ -133,7 +133,6 @@ CASES: dict[str, Callable[[Any], Any]] = {
     "iter-0d": lambda torch: iter(torch.tensor(2.0)),
     "index-0d": lambda torch: torch.tensor(2.0)[0],
     "numpy-rg": lambda torch: leaf(torch).numpy(),
-    "round": lambda torch: round(leaf(torch)),
     "scalars": lambda torch: (int(torch.tensor(2.7)), int(torch.tensor(-2.7)), bool(torch.tensor(0.0))),
     "float-warns": lambda torch: float(leaf(torch)),
     "copy-construct": lambda torch: torch.tensor(leaf(torch)),
@@ -376,6 +375,17 @@ CASES: dict[str, Callable[[Any], Any]] = {
         (torch.no_grad()(lambda: (x.copy_(torch.tensor(5.0)), x.fill_(7.0)))(), x, x._version)[1:]  # noqa: B023
         for x in [leaf(torch)]
     ],
+    "zero-fill-copy-graph": lambda torch: [
+        (y.zero_(), y.sum().backward(), x.grad, (x * 2).fill_(3.0), (x * 2).copy_(torch.tensor([1.0, 2.0])),
+         z.copy_(x), (z * torch.tensor([1.0, 5.0])).sum().backward(), x.grad)[2:]
+        for x in [torch.tensor([2.0, 3.0], requires_grad=True)] for y in [x * 2] for z in [x * 2]
+    ],
+    "round-bincount-out": lambda torch: [
+        (v.round(), torch.round(v * 2), torch.bincount(torch.tensor([0, 2, 2, 5])), torch.matmul(m, m.T, out=out), out)
+        for v in [torch.tensor([-2.5, -0.3, 0.5, 1.5, 2.6], requires_grad=True)]
+        for m in [torch.tensor([[1.0, 2.0], [3.0, 4.0]])] for out in [torch.zeros(1)]
+    ],
+    "round-builtin": lambda torch: round(leaf(torch)),
     "plain-inplace": lambda torch: [x.__iadd__(1).requires_grad_() for x in [torch.tensor(2.0)]],
 }
 

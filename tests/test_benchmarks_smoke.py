@@ -74,7 +74,10 @@ def test_measure_interleaves_and_reports_failures() -> None:
 
     rows = run.measure({"ok": (ok, 2), "deep": (deep, 1)}, repeats=3)
     by_name = {r.engine: r for r in rows}
-    assert len(by_name["ok"].samples) == 3 and calls.count("ok") == 1 + 3 * 2
+    assert len(by_name["ok"].samples) == 3 and calls.count("ok") == 3 * (1 + 2)  # an untimed step per sample
+    calls.clear()
+    run.measure({"ok": (ok, 2)}, repeats=3, steady=False)
+    assert calls.count("ok") == 3 * 2
     assert by_name["deep"].error.startswith("RecursionError") and not by_name["deep"].samples
     for refs in (["ok"], []):
         text = run.table("T", rows, refs)

@@ -87,3 +87,9 @@ def test_registry_gradcheck_catches_a_broken_local() -> None:
     result = check_op_locals(dataclasses.replace(good, local=(wrong,)), points=5, seed=0)
     assert len(result.failures) == 5 and result.max_error > 0.1
     assert not check_op_locals(good, points=5, seed=0).failures
+
+
+def test_demo_command_passes_its_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["demo", "--help"])
+    assert info.value.code == 0 and "python -m minitorch_scalar demo" in capsys.readouterr().out

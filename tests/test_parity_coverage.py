@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from minitorch_scalar import ops
 from minitorch_scalar.parity import coverage, known
 
@@ -21,6 +23,10 @@ def test_every_registry_op_has_a_row() -> None:
     assert [r.split("|")[1].strip() for r in rows] == [f"`{name}`" for name in ops.REGISTRY]
 
 
-def test_known_differences_are_listed_per_op() -> None:
-    assert known.for_op("relu") == [f"second order: {known.TENSOR_SECOND_ORDER['relu']}"]
+def test_known_differences_are_listed_per_op(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(known.VALUE_SPECIAL, "div-input1=1e-300", "value reason")
+    monkeypatch.setitem(known.TENSOR_SPECIAL, "div-input1", "tensor reason")
+    monkeypatch.setitem(known.TENSOR_SPECIAL, "divx-input1", "another op")
+    assert known.for_op("div") == ["div-input1=1e-300: value reason", "div-input1: tensor reason"]
+    assert known.for_op("tanh") == []
     assert all(item.startswith("- `") for item in coverage.known_rows())

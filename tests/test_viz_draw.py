@@ -130,6 +130,15 @@ def test_reused_input_keeps_both_edges() -> None:
     assert nodes == [b, a] and edges == [(a, b), (a, b)]
 
 
+def test_trace_is_depth_first_with_inputs_in_order() -> None:
+    g = lecture_L()
+    nodes, edges = trace(g["L"])
+    assert [v.label for v in nodes] == ["L", "d", "e", "a", "b", "c", "f"]
+    assert [(x.label, y.label) for x, y in edges] == [
+        ("d", "L"), ("f", "L"), ("e", "d"), ("c", "d"), ("a", "e"), ("b", "e")
+    ]
+
+
 def test_record_specials_are_escaped() -> None:
     v = Value(1.0, label="a|b{c}<d>")
     assert r"{ a\|b\{c\}\<d\> | data 1.0000" in draw_dot(v).source

@@ -104,6 +104,7 @@ def _grads_to_inputs(
 
 
 def _meta(t: Tensor) -> tuple[tuple[int, ...], Any]:
+    """What a backward needs to shape a gradient for ``t``: its shape and numpy dtype."""
     return t._data.shape, t._data.dtype
 
 
@@ -624,7 +625,7 @@ def nll_loss(
         return (m.index_grad(m.const(c) * g, shape, dt, idx, True),)
 
     name = "NllLoss2DBackward0" if x.ndim == 4 else "NllLossBackward0"
-    return record(name, out, (input,), (x.shape, x.dtype, index, coef), backward, frees=False)
+    return record(name, out, (input,), (x.shape, x.dtype, index, coef), backward, frees=True)
 
 
 def _div_scalar(t: Tensor, divisor: float) -> Tensor:

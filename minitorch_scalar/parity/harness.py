@@ -14,7 +14,8 @@ Inputs are named after ``fn``'s parameters in the report (``x``, ``w``; keywords
 
 ``fn`` returns a tensor, a number, or a tuple/list of them. The harness then
 
-1. compares the outputs: their count and kinds, then each tensor's shape and dtype, then every element;
+1. compares the outputs: their count and kinds, then each tensor's shape, dtype and ``grad_fn`` class name
+   (``MulBackward0`` ...), then every element;
 2. backpropagates: a single 0-d output directly (``out.backward()``); otherwise each output with an
    upstream gradient drawn from ``seed`` (values of both signs, magnitudes 0.5 to 1.5, never all ones, so
    a transposed or summed-wrongly gradient shows) or all ones with ``upstream='ones'``;
@@ -49,13 +50,15 @@ NUMERIC_EPS = 1e-6
 
 @dataclass
 class Output:
-    """One output of ``fn`` as data: kind (``'tensor'`` or ``'number'``), shape, dtype, values, requires_grad."""
+    """One output of ``fn`` as data: kind (``'tensor'`` or ``'number'``), shape, dtype, values, requires_grad,
+    and the class name of its ``grad_fn`` (None for a leaf or a number)."""
 
     kind: str
     shape: tuple[int, ...]
     dtype: str
     values: np.ndarray
     requires_grad: bool = False
+    grad_fn: str | None = None
 
 
 @dataclass
@@ -135,7 +138,8 @@ def _record(ns: ModuleType, out: Any) -> Output:
     if _is_tensor(ns, out):
         values = values_of(out)
         dtype = str(out.dtype).replace("torch.", "")
-        return Output("tensor", tuple(out.shape), dtype, values, bool(out.requires_grad))
+        grad_fn = None if out.grad_fn is None else type(out.grad_fn).__name__
+        return Output("tensor", tuple(out.shape), dtype, values, bool(out.requires_grad), grad_fn)
     if isinstance(out, (int, float)):
         return Output("number", (), type(out).__name__, np.asarray(float(out)))
     raise TypeError(
@@ -240,7 +244,7 @@ def _same(a: Run, b: Run) -> bool:
     return True
 
 
-def _compare_outputs(ours: Run, theirs: Run, report: ParityReport) -> None:
+def _compare_outputs(ours: Run, theirs: Run, report: ParityReport, check_grad_fn: bool) -> None:
     if len(ours.outputs) != len(theirs.outputs):
         report.problems.append(f"fn returned {len(ours.outputs)} outputs in ours, {len(theirs.outputs)} in torch")
         return
@@ -255,6 +259,8 @@ def _compare_outputs(ours: Run, theirs: Run, report: ParityReport) -> None:
             continue
         if a.dtype != b.dtype:
             report.problems.append(f"{name}: dtype {a.dtype} in ours, {b.dtype} in torch")
+        if check_grad_fn and a.grad_fn != b.grad_fn:
+            report.problems.append(f"{name}: grad_fn {a.grad_fn} in ours, {b.grad_fn} in torch")
         for idx in np.ndindex(*a.shape):
             report.entries.append(
                 make_entry("output", name, idx, float(a.values[idx]), float(b.values[idx]), report.rtol, report.atol)
@@ -304,6 +310,7 @@ def compare_engines(
     upstream: str = "random",
     seed: int = 0,
     numeric: bool = False,
+    check_grad_fn: bool = True,
 ) -> ParityReport:
     """:func:`check_parity` between any two torch-like namespaces (``ours_ns`` is the one under test)."""
     if upstream not in UPSTREAM_MODES:
@@ -323,7 +330,7 @@ def compare_engines(
     if ours.error is not None or theirs.error is not None:
         report.problems.append(f"fn raised: torch: {theirs.error or 'nothing'}; ours: {ours.error or 'nothing'}")
         return report
-    _compare_outputs(ours, theirs, report)
+    _compare_outputs(ours, theirs, report, check_grad_fn)
     nums = numeric_grads(fn, values, names, npos, upstream, seed, theirs.outputs) if numeric else None
     _compare_grads(ours, theirs, names, nums, report)
     _diagnose(report)
@@ -342,6 +349,7 @@ def check_parity(
     upstream: str = "random",
     seed: int = 0,
     numeric: bool = False,
+    check_grad_fn: bool = True,
     **named: Any,
 ) -> ParityReport:
     """Run ``fn`` in minitorch_scalar and in real torch on the same float64 inputs; compare everything.
@@ -354,6 +362,8 @@ def check_parity(
         upstream: ``'random'`` (seeded, not all ones) or ``'ones'``: the gradient fed to non-scalar outputs.
         seed: seeds the upstream gradient.
         numeric: also compute central differences of every input's gradient.
+        check_grad_fn: compare the outputs' ``grad_fn`` class names (turn off for gradients computed with
+            ``create_graph=True``, whose graph shape is an implementation detail).
         **named: keyword inputs.
 
     Returns:
@@ -366,7 +376,7 @@ def check_parity(
     """
     return compare_engines(
         fn, _our_namespace(), load_torch(), args, named,
-        rtol=rtol, atol=atol, upstream=upstream, seed=seed, numeric=numeric,
+        rtol=rtol, atol=atol, upstream=upstream, seed=seed, numeric=numeric, check_grad_fn=check_grad_fn,
     )
 
 
@@ -378,10 +388,14 @@ def assert_parity(
     upstream: str = "random",
     seed: int = 0,
     numeric: bool = False,
+    check_grad_fn: bool = True,
     **named: Any,
 ) -> ParityReport:
     """:func:`check_parity`, raising :class:`~minitorch_scalar.parity.ParityError` with the report on failure."""
-    report = check_parity(fn, *args, rtol=rtol, atol=atol, upstream=upstream, seed=seed, numeric=numeric, **named)
+    report = check_parity(
+        fn, *args, rtol=rtol, atol=atol, upstream=upstream, seed=seed, numeric=numeric, check_grad_fn=check_grad_fn,
+        **named,
+    )
     if not report.ok:
         raise ParityError(report)
     return report

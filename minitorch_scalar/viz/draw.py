@@ -102,23 +102,24 @@ def render(graph: graphviz.Digraph, path: str | Path, format: str | None = None)
 def trace(root: Value) -> tuple[list[Value], list[tuple[Value, Value]]]:
     """Every Value ``root`` depends on, and every ``(input, output)`` edge, as the lecture's ``trace``.
 
-    Unlike the lecture's sets, the result is ordered and deterministic: nodes in the order an iterative
-    walk from ``root`` meets them (``root`` first, inputs in order), edges in the same order and with
-    their multiplicity (``a + a`` has the edge ``(a, out)`` twice).
+    Unlike the lecture's sets, the result is ordered and deterministic: nodes in depth-first order from
+    ``root`` (``root`` first, each node's inputs in argument order), found with an explicit stack, and
+    each node's input edges when it is visited, with their multiplicity (``a + a`` has the edge
+    ``(a, out)`` twice).
     """
-    nodes: list[Value] = [root]
-    seen: set[Value] = {root}
+    nodes: list[Value] = []
+    seen: set[Value] = set()
     edges: list[tuple[Value, Value]] = []
     stack = [root]
     while stack:
         node = stack.pop()
-        for child in node._prev:
-            edges.append((child, node))
-        for child in reversed(node._prev):
-            if child not in seen:
-                seen.add(child)
-                nodes.append(child)
-                stack.append(child)
+        if node in seen:
+            continue
+        seen.add(node)
+        nodes.append(node)
+        prev = node._prev
+        edges.extend((child, node) for child in prev)
+        stack.extend(child for child in reversed(prev) if child not in seen)
     return nodes, edges
 
 
@@ -327,8 +328,7 @@ def tensor_graph(
     fn = root.grad_fn
     if fn is None:
         return graph
-    ids: dict[int, str] = {id(fn): "n1"}
-    keep: list[Any] = [fn]
+    ids: dict[int, str] = {id(fn): "n1"}  # the queue keeps every node alive, so ids stay unique
     edges: list[tuple[str, str]] = [("n1", "n0")]
     queue = [fn]
     hidden = 0
@@ -347,7 +347,6 @@ def tensor_graph(
                     hidden_here += 1
                     continue
                 ids[id(nxt)] = f"n{len(ids) + 1}"
-                keep.append(nxt)
                 queue.append(nxt)
             edges.append((ids[id(nxt)], uid))
         if hidden_here:

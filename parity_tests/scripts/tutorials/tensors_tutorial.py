@@ -1,0 +1,30 @@
+# Official "Tensors" tutorial style: attributes, ops, in-place, bridge to numpy.
+import numpy as np
+import torch
+
+torch.manual_seed(0)
+tensor = torch.rand(3, 4)
+print(f"Shape of tensor: {tensor.shape}")
+print(f"Datatype of tensor: {tensor.dtype}")
+print(f"Device tensor is stored on: {tensor.device}")
+if torch.cuda.is_available():
+    tensor = tensor.to("cuda")
+t = torch.ones(5)
+print(f"t: {t}")
+n = t.numpy()
+print(f"n: {n}")
+t.add_(1)
+print(f"t: {t}")
+print(f"n: {n}")
+n = np.ones(5)
+t = torch.from_numpy(n)
+np.add(n, 1, out=n)
+print(f"t: {t}")
+print(f"n: {n}")
+x = torch.zeros(2, 3, dtype=torch.long)
+print(x, x.dtype, x.size(), x.size(1), x.dim(), x.numel())
+y = torch.empty(2, 2).fill_(7.0)
+print(y)
+print(torch.tensor(3.5).item(), torch.tensor([1, 2, 3]).tolist())
+print(tensor.mul(tensor).sum(), (tensor * tensor).sum())
+print(tensor.T.shape, tensor.mT.shape)
