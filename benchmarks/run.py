@@ -120,7 +120,7 @@ def w1_engines(cfg: Config) -> dict[str, tuple[Step, int]]:
 
     taped = wl.scalar_params(Value, weights)
     taped_flat = wl.flat(taped)
-    tape = ms.trace(lambda: wl.sse_loss(taped, X, y))
+    tape = ms.tape.trace(lambda: wl.sse_loss(taped, X, y))
 
     def tape_step() -> float:
         for p in taped_flat:

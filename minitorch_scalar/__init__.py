@@ -109,7 +109,8 @@ from minitorch_scalar.random import (
     set_rng_state,
 )
 from minitorch_scalar.serialization import load, save
-from minitorch_scalar.tape import Tape, trace
+from minitorch_scalar import tape
+from minitorch_scalar.tape import Tape
 from minitorch_scalar.tensor import (
     Size,
     Tensor,
@@ -144,7 +145,7 @@ from minitorch_scalar.device import device  # noqa: E402
 __all__ = ["Value", "load", "numerical_grad", "ops", "save"]
 __all__ += ["cuda", "device", "nn", "optim", "utils"]
 __all__ += ["backward_steps", "draw_dot", "draw_parity", "render_backward"]  # minitorch_scalar.viz
-__all__ += ["Tape", "trace"]  # replay a recorded Value computation (minitorch_scalar.tape)
+__all__ += ["Tape", "tape"]  # replay a recorded Value computation (minitorch_scalar.tape)
 __all__ += [  # torch's CPU random stream (minitorch_scalar.random) and print options (minitorch_scalar.printing)
     "Generator", "bernoulli", "default_generator", "get_rng_state", "initial_seed", "manual_seed", "normal", "rand",
     "rand_like", "randint", "randint_like", "randn", "randn_like", "randperm", "seed", "set_printoptions",
@@ -163,6 +164,86 @@ __all__ += [  # the Tensor engine's torch namespace
     "var", "where", "zeros", "zeros_like",
 ]
 __all__ += ["bincount", "cos", "round", "sin"]  # more of the Tensor engine's torch namespace
+from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math and shape functions
+    acos,
+    all,
+    any,
+    arccos,
+    arcsin,
+    arctan,
+    arctan2,
+    asin,
+    atan,
+    atan2,
+    ceil,
+    chunk,
+    column_stack,
+    cosh,
+    erf,
+    expm1,
+    fix,
+    flip,
+    fliplr,
+    flipud,
+    floor,
+    frac,
+    hstack,
+    log1p,
+    log2,
+    log10,
+    meshgrid,
+    repeat_interleave,
+    roll,
+    row_stack,
+    sinh,
+    split,
+    tan,
+    trunc,
+    unbind,
+    vstack,
+)
+from minitorch_scalar.tensor import concat, concatenate  # noqa: E402
+
+__all__ += [  # elementwise math and shape functions of the Tensor engine
+    "acos",
+    "all",
+    "any",
+    "arccos",
+    "arcsin",
+    "arctan",
+    "arctan2",
+    "asin",
+    "atan",
+    "atan2",
+    "ceil",
+    "chunk",
+    "column_stack",
+    "cosh",
+    "erf",
+    "expm1",
+    "fix",
+    "flip",
+    "fliplr",
+    "flipud",
+    "floor",
+    "frac",
+    "hstack",
+    "log10",
+    "log1p",
+    "log2",
+    "meshgrid",
+    "repeat_interleave",
+    "roll",
+    "row_stack",
+    "sinh",
+    "split",
+    "tan",
+    "trunc",
+    "unbind",
+    "vstack",
+    "concat",
+    "concatenate",
+]
 
 
 class MissingTorchFeature(NotImplementedError, AttributeError):

@@ -67,6 +67,81 @@ class FloatBackend:
         return math.cos(x) if math.isfinite(x) else math.nan
 
     @staticmethod
+    def tan(x: float) -> float:
+        """tan x; nan for an infinite x."""
+        return _ieee(np.tan, x) if not math.isfinite(x) else math.tan(x)
+
+    @staticmethod
+    def log1p(x: float) -> float:
+        """ln(1 + x); -inf at -1, nan below."""
+        return math.log1p(x) if x > -1.0 else _ieee(np.log1p, x)
+
+    @staticmethod
+    def expm1(x: float) -> float:
+        """e**x - 1; inf on overflow."""
+        return _ieee(np.expm1, x) if x > 700.0 else math.expm1(x)
+
+    @staticmethod
+    def log2(x: float) -> float:
+        """Log base 2; -inf at 0, nan below 0."""
+        return math.log2(x) if x > 0 else _ieee(np.log2, x)
+
+    @staticmethod
+    def log10(x: float) -> float:
+        """Log base 10; -inf at 0, nan below 0."""
+        return math.log10(x) if x > 0 else _ieee(np.log10, x)
+
+    @staticmethod
+    def floor(x: float) -> float:
+        """The largest integer <= x, as a float (inf and nan unchanged)."""
+        return _ieee(np.floor, x)
+
+    @staticmethod
+    def ceil(x: float) -> float:
+        """The smallest integer >= x, as a float (ceil(-0.5) = -0.0)."""
+        return _ieee(np.ceil, x)
+
+    @staticmethod
+    def trunc(x: float) -> float:
+        """x rounded toward 0, as a float."""
+        return _ieee(np.trunc, x)
+
+    @staticmethod
+    def asin(x: float) -> float:
+        """arcsin x; nan outside [-1, 1]."""
+        return math.asin(x) if -1.0 <= x <= 1.0 else math.nan
+
+    @staticmethod
+    def acos(x: float) -> float:
+        """arccos x; nan outside [-1, 1]."""
+        return math.acos(x) if -1.0 <= x <= 1.0 else math.nan
+
+    @staticmethod
+    def atan(x: float) -> float:
+        """arctan x."""
+        return math.atan(x)
+
+    @staticmethod
+    def sinh(x: float) -> float:
+        """sinh x; +-inf on overflow."""
+        return _ieee(np.sinh, x)
+
+    @staticmethod
+    def cosh(x: float) -> float:
+        """cosh x; inf on overflow."""
+        return _ieee(np.cosh, x)
+
+    @staticmethod
+    def erf(x: float) -> float:
+        """The error function."""
+        return math.erf(x)
+
+    @staticmethod
+    def atan2(a: float, b: float) -> float:
+        """The angle of the point (b, a) in (-pi, pi]."""
+        return math.atan2(a, b)
+
+    @staticmethod
     def sigmoid(x: float) -> float:
         """1 / (1 + e**-x), evaluated without overflow on either side."""
         if x >= 0:
@@ -158,6 +233,92 @@ class ArrayBackend:
         """cos x (nan for infinite x)."""
         with np.errstate(invalid="ignore"):
             return np.cos(x)
+
+    @staticmethod
+    def tan(x: np.ndarray) -> np.ndarray:
+        """tan x (nan for infinite x)."""
+        with np.errstate(invalid="ignore"):
+            return np.tan(x)
+
+    @staticmethod
+    def log1p(x: np.ndarray) -> np.ndarray:
+        """ln(1 + x)."""
+        with np.errstate(all="ignore"):
+            return np.log1p(x)
+
+    @staticmethod
+    def expm1(x: np.ndarray) -> np.ndarray:
+        """e**x - 1."""
+        with np.errstate(all="ignore"):
+            return np.expm1(x)
+
+    @staticmethod
+    def log2(x: np.ndarray) -> np.ndarray:
+        """Log base 2."""
+        with np.errstate(all="ignore"):
+            return np.log2(x)
+
+    @staticmethod
+    def log10(x: np.ndarray) -> np.ndarray:
+        """Log base 10."""
+        with np.errstate(all="ignore"):
+            return np.log10(x)
+
+    @staticmethod
+    def floor(x: np.ndarray) -> np.ndarray:
+        """The largest integer <= x."""
+        return np.floor(x)
+
+    @staticmethod
+    def ceil(x: np.ndarray) -> np.ndarray:
+        """The smallest integer >= x."""
+        return np.ceil(x)
+
+    @staticmethod
+    def trunc(x: np.ndarray) -> np.ndarray:
+        """x rounded toward 0."""
+        return np.trunc(x)
+
+    @staticmethod
+    def asin(x: np.ndarray) -> np.ndarray:
+        """arcsin x (nan outside [-1, 1])."""
+        with np.errstate(invalid="ignore"):
+            return np.arcsin(x)
+
+    @staticmethod
+    def acos(x: np.ndarray) -> np.ndarray:
+        """arccos x (nan outside [-1, 1])."""
+        with np.errstate(invalid="ignore"):
+            return np.arccos(x)
+
+    @staticmethod
+    def atan(x: np.ndarray) -> np.ndarray:
+        """arctan x."""
+        return np.arctan(x)
+
+    @staticmethod
+    def sinh(x: np.ndarray) -> np.ndarray:
+        """sinh x."""
+        with np.errstate(over="ignore"):
+            return np.sinh(x)
+
+    @staticmethod
+    def cosh(x: np.ndarray) -> np.ndarray:
+        """cosh x."""
+        with np.errstate(over="ignore"):
+            return np.cosh(x)
+
+    @staticmethod
+    def erf(x: np.ndarray) -> np.ndarray:
+        """The error function (numpy has none: math.erf per element, in float64, then x's dtype)."""
+        x = np.asarray(x)
+        flat = np.fromiter(map(math.erf, x.ravel().tolist()), dtype=np.float64, count=x.size)
+        return flat.reshape(x.shape).astype(x.dtype if x.dtype.kind == "f" else np.float64, copy=False)
+
+    @staticmethod
+    def atan2(a: Any, b: Any) -> np.ndarray:
+        """The angle of the point (b, a) in (-pi, pi]."""
+        return np.arctan2(a, b)
 
     @staticmethod
     def sigmoid(x: np.ndarray) -> np.ndarray:

@@ -38,6 +38,152 @@ def cos(input: Tensor) -> Tensor:  # noqa: A002
     return _check("cos", input).cos()
 
 
+def _unary(name: str, method: str, doc: str) -> Any:
+    """``torch.<name>(input)``: the type check, then ``input.<method>()``."""
+
+    def fn(input: Tensor) -> Tensor:  # noqa: A002
+        return getattr(_check(name, input), method)()
+
+    fn.__name__ = fn.__qualname__ = name
+    fn.__doc__ = doc
+    return fn
+
+
+tan = _unary("tan", "tan", "Tangent.")
+asin = _unary("asin", "asin", "Inverse sine.")
+arcsin = _unary("arcsin", "asin", "Inverse sine (alias of asin).")
+acos = _unary("acos", "acos", "Inverse cosine.")
+arccos = _unary("arccos", "acos", "Inverse cosine (alias of acos).")
+atan = _unary("atan", "atan", "Inverse tangent.")
+arctan = _unary("arctan", "atan", "Inverse tangent (alias of atan).")
+sinh = _unary("sinh", "sinh", "Hyperbolic sine.")
+cosh = _unary("cosh", "cosh", "Hyperbolic cosine.")
+log1p = _unary("log1p", "log1p", "ln(1 + input), accurate near 0.")
+expm1 = _unary("expm1", "expm1", "e ** input - 1, accurate near 0.")
+log2 = _unary("log2", "log2", "Log base 2.")
+log10 = _unary("log10", "log10", "Log base 10.")
+erf = _unary("erf", "erf", "The error function.")
+floor = _unary("floor", "floor", "The largest integer <= input (gradient 0).")
+ceil = _unary("ceil", "ceil", "The smallest integer >= input (gradient 0).")
+trunc = _unary("trunc", "trunc", "input rounded toward 0 (gradient 0).")
+fix = _unary("fix", "trunc", "input rounded toward 0 (alias of trunc).")
+frac = _unary("frac", "frac", "input - trunc(input) (gradient 1).")
+fliplr = _unary("fliplr", "fliplr", "Reverse dim 1.")
+flipud = _unary("flipud", "flipud", "Reverse dim 0.")
+
+
+def atan2(input: Tensor, other: Tensor) -> Tensor:  # noqa: A002
+    """The angle of the point (other, input), elementwise (Atan2Backward0)."""
+    tensor_ops.check_operand("atan2", other, 2, "other")
+    return _check("atan2", input).atan2(other)
+
+
+def arctan2(input: Tensor, other: Tensor) -> Tensor:  # noqa: A002
+    """Alias of :func:`atan2`."""
+    tensor_ops.check_operand("arctan2", other, 2, "other")
+    return _check("arctan2", input).atan2(other)
+
+
+def any(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001, A002
+    """Whether some element (over ``dim``) is nonzero."""
+    return _check("any", input).any(dim, keepdim)
+
+
+def all(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A001, A002
+    """Whether every element (over ``dim``) is nonzero."""
+    return _check("all", input).all(dim, keepdim)
+
+
+def repeat_interleave(input: Tensor, repeats: Any, dim: int | None = None) -> Tensor:  # noqa: A002
+    """Repeat each element ``repeats`` times along ``dim`` (the flattened tensor when None)."""
+    return _check("repeat_interleave", input).repeat_interleave(repeats, dim)
+
+
+def split(tensor: Tensor, split_size_or_sections: Any, dim: int = 0) -> tuple[Tensor, ...]:
+    """Views of blocks of ``split_size_or_sections`` elements (or of the listed sizes) along ``dim``."""
+    return _check("split", tensor).split(split_size_or_sections, dim)
+
+
+def chunk(input: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:  # noqa: A002
+    """At most ``chunks`` equal blocks along ``dim``."""
+    return _check("chunk", input).chunk(chunks, dim)
+
+
+def unbind(input: Tensor, dim: int = 0) -> tuple[Tensor, ...]:  # noqa: A002
+    """Every slice along ``dim``."""
+    return _check("unbind", input).unbind(dim)
+
+
+def flip(input: Tensor, dims: Any) -> Tensor:  # noqa: A002
+    """Reverse the order along ``dims`` (FlipBackward0)."""
+    return tensor_ops.flip(_check("flip", input), dims)
+
+
+def roll(input: Tensor, shifts: Any, dims: Any = None) -> Tensor:  # noqa: A002
+    """Shift elements cyclically along ``dims`` (the flattened tensor when None, RollBackward0)."""
+    return _check("roll", input).roll(shifts, dims)
+
+
+def _at_least(t: Tensor, ndim: int) -> Tensor:
+    """``t`` viewed with leading size-1 dims up to ``ndim`` dims (atleast_1d / atleast_2d)."""
+    if t.dim() >= ndim:
+        return t
+    return t.reshape((1,) * (ndim - t.dim()) + tuple(t.shape))
+
+
+def hstack(tensors: Any) -> Tensor:
+    """Join along dim 1 (dim 0 for 1-D tensors; 0-D become 1-D) (CatBackward0)."""
+    ts = [_at_least(t, 1) for t in tensors]
+    return tensor_ops.cat(ts, 0 if ts and ts[0].dim() == 1 else 1)
+
+
+def vstack(tensors: Any) -> Tensor:
+    """Join along dim 0, 1-D tensors becoming rows (CatBackward0)."""
+    return tensor_ops.cat([_at_least(t, 2) for t in tensors], 0)
+
+
+row_stack = vstack
+
+
+def column_stack(tensors: Any) -> Tensor:
+    """Join along dim 1, 0-D and 1-D tensors becoming columns (CatBackward0)."""
+    return tensor_ops.cat([t.reshape(t.numel(), 1) if t.dim() <= 1 else t for t in tensors], 1)
+
+
+def meshgrid(*tensors: Any, indexing: str | None = None) -> tuple[Tensor, ...]:
+    """Coordinate grids from 1-D tensors (ExpandBackward0 views).
+
+    ``indexing="ij"`` gives grids of shape ``(len(t0), len(t1), ...)``; ``"xy"`` swaps the first two
+    dims (numpy's convention). Without ``indexing`` torch uses "ij" and warns that the argument will
+    be required.
+    """
+    if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
+        tensors = tuple(tensors[0])
+    if indexing is None:
+        warnings.warn(
+            "torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. "
+            "(Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4215.)",
+            UserWarning, stacklevel=2,
+        )
+        indexing = "ij"
+    if indexing not in ("ij", "xy"):
+        raise RuntimeError(f'torch.meshgrid: indexing must be one of "xy" or "ij", but received: {indexing}')
+    ts = [_check("meshgrid", t) for t in tensors]
+    for t in ts:
+        if t.dim() > 1:
+            raise RuntimeError(f"torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: {t}")
+    swap = indexing == "xy" and len(ts) >= 2
+    if swap:
+        ts[0], ts[1] = ts[1], ts[0]
+    full = tuple(t.numel() for t in ts)
+    grids = [
+        t.reshape(tuple(-1 if j == i else 1 for j in range(len(ts)))).expand(*full) for i, t in enumerate(ts)
+    ]
+    if swap:
+        grids[0], grids[1] = grids[1], grids[0]
+    return tuple(grids)
+
+
 def log(input: Tensor) -> Tensor:  # noqa: A002
     """Natural log."""
     return _check("log", input).log()
@@ -133,14 +279,16 @@ def clamp_min(input: Tensor, min: Any) -> Tensor:  # noqa: A002
     return _check("clamp_min", input).clamp_min(min)
 
 
-def sum(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None) -> Tensor:  # noqa: A001, A002
-    """Sum of all elements or over ``dim``."""
-    return _check("sum", input).sum(dim, keepdim, dtype=dtype)
+def sum(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None,  # noqa: A001, A002
+        axis: Any = None) -> Tensor:
+    """Sum of all elements or over ``dim`` (or ``axis``)."""
+    return _check("sum", input).sum(dim, keepdim, dtype=dtype, axis=axis)
 
 
-def mean(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None) -> Tensor:  # noqa: A002
-    """Mean of all elements or over ``dim``."""
-    return _check("mean", input).mean(dim, keepdim, dtype=dtype)
+def mean(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None,  # noqa: A002
+         axis: Any = None) -> Tensor:
+    """Mean of all elements or over ``dim`` (or ``axis``)."""
+    return _check("mean", input).mean(dim, keepdim, dtype=dtype, axis=axis)
 
 
 def max(input: Tensor, dim: Any = None, keepdim: bool = False) -> Any:  # noqa: A001, A002
@@ -233,9 +381,9 @@ def _into(out: Tensor, res: Tensor) -> Tensor:
     return out
 
 
-def round(input: Tensor) -> Tensor:  # noqa: A001, A002
-    """Nearest integer, ties to even."""
-    return _check("round", input).round()
+def round(input: Tensor, *, decimals: int | None = None) -> Tensor:  # noqa: A001, A002
+    """Nearest integer, ties to even (or nearest multiple of ``10**-decimals``)."""
+    return _check("round", input).round(decimals=decimals)
 
 
 def bincount(input: Tensor, weights: Tensor | None = None, minlength: int = 0) -> Tensor:  # noqa: A002
@@ -354,6 +502,10 @@ def detach(input: Tensor) -> Tensor:  # noqa: A002
 
 
 __all__ = [
+    "acos", "all", "any", "arccos", "arcsin", "arctan", "arctan2", "asin", "atan", "atan2", "ceil", "chunk",
+    "column_stack", "cosh", "erf", "expm1", "fix", "flip", "fliplr", "flipud", "floor", "frac", "hstack", "log10",
+    "log1p", "log2", "meshgrid", "repeat_interleave", "roll", "row_stack", "sinh", "split", "tan", "trunc", "unbind",
+    "vstack",
     "abs", "add", "addmm", "allclose", "amax", "amin", "argmax", "argmin", "bincount", "clamp", "clamp_min", "clip",
     "clone",
     "detach", "div", "dot", "equal", "exp", "flatten", "is_floating_point", "is_tensor", "isclose", "isnan",

@@ -260,7 +260,130 @@ _EXTRA: tuple[Op, ...] = (
     ),
 )
 
-_ENTRIES = _ENTRIES + _EXTRA
+
+_LN2 = math.log(2.0)
+_LN10 = math.log(10.0)
+_TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
+_UNIT = (-0.9, 0.9)
+_ABOVE_MINUS_ONE = (-0.9, 3.0)
+
+
+def _atan2_local(m: Any, num: Any, a: Any, b: Any) -> Any:
+    """``num / (a**2 + b**2)``, 0 where both inputs are 0 (torch's atan2 gradient at the origin)."""
+    den = a * a + b * b
+    return m.where(den == 0, 0.0, m.div(num, den))
+
+
+_MATH: tuple[Op, ...] = (
+    Op(
+        "tan", 1, lambda m, x: m.tan(x),
+        (lambda m, out, x: 1.0 + out * out,),
+        "tan", "tan x; d/dx = 1 + tan(x)**2 = 1 + out**2", ((-1.2, 1.2),),
+        kinks=(((0.0,), 0.0, (1.0,)), ((INF,), NAN, (NAN,))),
+    ),
+    Op(
+        "log1p", 1, lambda m, x: m.log1p(x),
+        (lambda m, out, x: m.div(1.0, x + 1.0),),
+        "log1p", "ln(1 + x), accurate near 0; d/dx = 1 / (1 + x)", (_ABOVE_MINUS_ONE,),
+        kinks=(((-1.0,), -INF, (INF,)), ((0.0,), 0.0, (1.0,)), ((INF,), INF, (0.0,))),
+    ),
+    Op(
+        "expm1", 1, lambda m, x: m.expm1(x),
+        (lambda m, out, x: out + 1.0,),
+        "expm1", "e**x - 1, accurate near 0; d/dx = e**x = out + 1", (_ANY,),
+        kinks=(((0.0,), 0.0, (1.0,)), ((INF,), INF, (INF,)), ((-INF,), -1.0, (0.0,))),
+    ),
+    Op(
+        "log2", 1, lambda m, x: m.log2(x),
+        (lambda m, out, x: m.div(1.0, x * _LN2),),
+        "log2", "log base 2 of x; d/dx = 1 / (x ln 2)", (_POS,),
+        kinks=(((0.0,), -INF, (INF,)), ((1.0,), 0.0, (1.0 / _LN2,))),
+    ),
+    Op(
+        "log10", 1, lambda m, x: m.log10(x),
+        (lambda m, out, x: m.div(1.0, x * _LN10),),
+        "log10", "log base 10 of x; d/dx = 1 / (x ln 10)", (_POS,),
+        kinks=(((0.0,), -INF, (INF,)), ((1.0,), 0.0, (1.0 / _LN10,))),
+    ),
+    Op(
+        "floor", 1, lambda m, x: m.floor(x),
+        (lambda m, out, x: 0.0,),
+        "floor", "the largest integer <= x; d/dx = 0 (as torch)", (_ANY,),
+        kinks=(((-0.5,), -1.0, (0.0,)), ((2.0,), 2.0, (0.0,))),
+        smooth=False,
+    ),
+    Op(
+        "ceil", 1, lambda m, x: m.ceil(x),
+        (lambda m, out, x: 0.0,),
+        "ceil", "the smallest integer >= x; d/dx = 0 (as torch)", (_ANY,),
+        kinks=(((-0.5,), -0.0, (0.0,)), ((2.0,), 2.0, (0.0,))),
+        smooth=False,
+    ),
+    Op(
+        "trunc", 1, lambda m, x: m.trunc(x),
+        (lambda m, out, x: 0.0,),
+        "trunc", "x rounded toward 0; d/dx = 0 (as torch)", (_ANY,),
+        kinks=(((-1.5,), -1.0, (0.0,)), ((2.0,), 2.0, (0.0,))),
+        smooth=False,
+    ),
+    Op(
+        "frac", 1, lambda m, x: x - m.trunc(x),
+        (lambda m, out, x: 1.0,),
+        "frac", "x - trunc(x) (keeps the sign of x); d/dx = 1 (as torch, also at the jumps)", (_ANY,),
+        kinks=(((-1.5,), -0.5, (1.0,)), ((2.0,), 0.0, (1.0,)), ((INF,), NAN, (1.0,))),
+        smooth=False,
+    ),
+    Op(
+        "asin", 1, lambda m, x: m.asin(x),
+        (lambda m, out, x: m.div(1.0, m.sqrt(1.0 - x * x)),),
+        "asin", "arcsin x; d/dx = 1 / sqrt(1 - x**2) (inf at +-1)", (_UNIT,),
+        kinks=(((1.0,), math.pi / 2, (INF,)), ((2.0,), NAN, (NAN,))),
+    ),
+    Op(
+        "acos", 1, lambda m, x: m.acos(x),
+        (lambda m, out, x: -m.div(1.0, m.sqrt(1.0 - x * x)),),
+        "acos", "arccos x; d/dx = -1 / sqrt(1 - x**2) (-inf at +-1)", (_UNIT,),
+        kinks=(((1.0,), 0.0, (-INF,)), ((2.0,), NAN, (NAN,))),
+    ),
+    Op(
+        "atan", 1, lambda m, x: m.atan(x),
+        (lambda m, out, x: m.div(1.0, x * x + 1.0),),
+        "atan", "arctan x; d/dx = 1 / (1 + x**2)", (_ANY,),
+        kinks=(((INF,), math.pi / 2, (0.0,)), ((0.0,), 0.0, (1.0,))),
+    ),
+    Op(
+        "sinh", 1, lambda m, x: m.sinh(x),
+        (lambda m, out, x: m.cosh(x),),
+        "sinh", "(e**x - e**-x) / 2; d/dx = cosh x", (_ANY,),
+        kinks=(((0.0,), 0.0, (1.0,)), ((INF,), INF, (INF,))),
+    ),
+    Op(
+        "cosh", 1, lambda m, x: m.cosh(x),
+        (lambda m, out, x: m.sinh(x),),
+        "cosh", "(e**x + e**-x) / 2; d/dx = sinh x", (_ANY,),
+        kinks=(((0.0,), 1.0, (0.0,)), ((INF,), INF, (INF,))),
+    ),
+    Op(
+        "erf", 1, lambda m, x: m.erf(x),
+        (lambda m, out, x: _TWO_OVER_SQRT_PI * m.exp(-(x * x)),),
+        "erf", "the error function; d/dx = 2 / sqrt(pi) * e**(-x**2)", (_ANY,),
+        kinks=(((0.0,), 0.0, (_TWO_OVER_SQRT_PI,)), ((INF,), 1.0, (0.0,))),
+    ),
+    Op(
+        "atan2", 2, lambda m, a, b: m.atan2(a, b),
+        (lambda m, out, a, b: _atan2_local(m, b, a, b), lambda m, out, a, b: _atan2_local(m, -a, a, b)),
+        "atan2",
+        "the angle of the point (b, a); d/da = b / (a**2 + b**2), d/db = -a / (a**2 + b**2) (0 at the origin)",
+        (_ANY, _POS),
+        kinks=(
+            ((0.0, 0.0), 0.0, (0.0, 0.0)),
+            ((1.0, 0.0), math.pi / 2, (0.0, -1.0)),
+            ((0.0, -1.0), math.pi, (-1.0, 0.0)),
+        ),
+    ),
+)
+
+_ENTRIES = _ENTRIES + _EXTRA + _MATH
 
 REGISTRY: dict[str, Op] = {op.name: op for op in _ENTRIES}
 """Every registry op, keyed by torch's name."""
@@ -300,3 +423,19 @@ MINIMUM = REGISTRY["minimum"]
 ROUND = REGISTRY["round"]
 SIN = REGISTRY["sin"]
 COS = REGISTRY["cos"]
+TAN = REGISTRY["tan"]
+LOG1P = REGISTRY["log1p"]
+EXPM1 = REGISTRY["expm1"]
+LOG2 = REGISTRY["log2"]
+LOG10 = REGISTRY["log10"]
+FLOOR = REGISTRY["floor"]
+CEIL = REGISTRY["ceil"]
+TRUNC = REGISTRY["trunc"]
+FRAC = REGISTRY["frac"]
+ASIN = REGISTRY["asin"]
+ACOS = REGISTRY["acos"]
+ATAN = REGISTRY["atan"]
+SINH = REGISTRY["sinh"]
+COSH = REGISTRY["cosh"]
+ERF = REGISTRY["erf"]
+ATAN2 = REGISTRY["atan2"]

@@ -20,7 +20,7 @@ The lecture's training loop switches with one line::
     def loss_fn():
         return sum((model(x) - y) ** 2 for x, y in zip(xs, ys))
 
-    loss_fn = ms.trace(loss_fn)      # <- the switch: record once, replay every step
+    loss_fn = ms.tape.trace(loss_fn)      # <- the switch: record once, replay every step
     for k in range(100):
         loss = loss_fn()
         model.zero_grad()
@@ -28,7 +28,7 @@ The lecture's training loop switches with one line::
         for p in model.parameters():
             p.data -= 0.05 * p.grad
 
-Inputs that change between calls (a mini-batch) are passed as arguments: ``step = ms.trace(fn,
+Inputs that change between calls (a mini-batch) are passed as arguments: ``step = ms.tape.trace(fn,
 (X, Y))`` records ``fn(X, Y)`` and ``step(X2, Y2)`` replays it. Arguments are numbers, Values, or
 (nested) lists/tuples/numpy arrays of them, with the same structure on every call; numbers become
 ``requires_grad=False`` leaves and arrays arrive in ``fn`` as nested lists.

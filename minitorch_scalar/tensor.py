@@ -674,6 +674,84 @@ class Tensor:
         """Cosine."""
         return _tensor_ops.apply(_reg.COS, "CosBackward0", (self,))
 
+    def tan(self) -> Tensor:
+        """Tangent."""
+        return _tensor_ops.apply(_reg.TAN, "TanBackward0", (self,))
+
+    def asin(self) -> Tensor:
+        """Inverse sine."""
+        return _tensor_ops.apply(_reg.ASIN, "AsinBackward0", (self,))
+
+    arcsin = asin
+
+    def acos(self) -> Tensor:
+        """Inverse cosine."""
+        return _tensor_ops.apply(_reg.ACOS, "AcosBackward0", (self,))
+
+    arccos = acos
+
+    def atan(self) -> Tensor:
+        """Inverse tangent."""
+        return _tensor_ops.apply(_reg.ATAN, "AtanBackward0", (self,))
+
+    arctan = atan
+
+    def atan2(self, other: Tensor) -> Tensor:
+        """The angle of the point (other, self), elementwise (Atan2Backward0)."""
+        _tensor_ops.check_operand("atan2", other, 1, "other")
+        return _tensor_ops.apply(_reg.ATAN2, "Atan2Backward0", (self, other))
+
+    arctan2 = atan2
+
+    def sinh(self) -> Tensor:
+        """Hyperbolic sine."""
+        return _tensor_ops.apply(_reg.SINH, "SinhBackward0", (self,))
+
+    def cosh(self) -> Tensor:
+        """Hyperbolic cosine."""
+        return _tensor_ops.apply(_reg.COSH, "CoshBackward0", (self,))
+
+    def log1p(self) -> Tensor:
+        """ln(1 + self), accurate near 0."""
+        return _tensor_ops.apply(_reg.LOG1P, "Log1PBackward0", (self,))
+
+    def expm1(self) -> Tensor:
+        """e ** self - 1, accurate near 0."""
+        return _tensor_ops.apply(_reg.EXPM1, "Expm1Backward0", (self,))
+
+    def log2(self) -> Tensor:
+        """Log base 2."""
+        return _tensor_ops.apply(_reg.LOG2, "Log2Backward0", (self,))
+
+    def log10(self) -> Tensor:
+        """Log base 10."""
+        return _tensor_ops.apply(_reg.LOG10, "Log10Backward0", (self,))
+
+    def erf(self) -> Tensor:
+        """The error function."""
+        return _tensor_ops.apply(_reg.ERF, "ErfBackward0", (self,))
+
+    def floor(self) -> Tensor:
+        """The largest integer <= self (gradient 0)."""
+        return _tensor_ops.apply(_reg.FLOOR, "FloorBackward0", (self,))
+
+    def ceil(self) -> Tensor:
+        """The smallest integer >= self (gradient 0)."""
+        return _tensor_ops.apply(_reg.CEIL, "CeilBackward0", (self,))
+
+    def trunc(self) -> Tensor:
+        """self rounded toward 0 (gradient 0)."""
+        return _tensor_ops.apply(_reg.TRUNC, "TruncBackward0", (self,))
+
+    fix = trunc
+
+    def frac(self) -> Tensor:
+        """self - trunc(self) (gradient 1); float tensors only, as torch."""
+        if not self.is_floating_point():
+            kind = _tensor_ops._scalar_type_name_full(self._dtype)
+            raise NotImplementedError(f'"frac_cpu" not implemented for \'{kind}\'')
+        return _tensor_ops.apply(_reg.FRAC, "FracBackward0", (self,))
+
     def sigmoid(self) -> Tensor:
         """1 / (1 + e ** -self)."""
         return _tensor_ops.apply(_reg.SIGMOID, "SigmoidBackward0", (self,))
@@ -700,8 +778,11 @@ class Tensor:
         """-1, 0 or 1."""
         return _tensor_ops.apply(_reg.SIGN, "SignBackward0", (self,))
 
-    def round(self) -> Tensor:
-        """The nearest integer, ties to even (RoundBackward0, gradient 0)."""
+    def round(self, *, decimals: builtins.int | None = None) -> Tensor:
+        """The nearest integer, ties to even (RoundBackward0, gradient 0); with ``decimals``, the nearest
+        multiple of ``10**-decimals`` (RoundBackward1)."""
+        if decimals is not None:
+            return _tensor_ops.round_decimals(self, decimals)
         return _tensor_ops.apply(_reg.ROUND, "RoundBackward0", (self,))
 
     def clamp(self, min: Any = None, max: Any = None) -> Tensor:  # noqa: A002
@@ -856,25 +937,29 @@ class Tensor:
         """Where the values are finite."""
         return Tensor._wrap(np.asarray(np.isfinite(self._data)))
 
-    def all(self) -> Tensor:
-        """Whether every element is nonzero."""
-        return Tensor._wrap(np.asarray(np.all(self._data)))
+    def all(self, dim: Any = None, keepdim: builtins.bool = False) -> Tensor:
+        """Whether every element (over ``dim``, when given) is nonzero."""
+        axes = None if dim is None else _tensor_ops._dims(dim, self._data.ndim)
+        return Tensor._wrap(np.asarray(np.all(self._data, axis=axes, keepdims=keepdim)))
 
-    def any(self) -> Tensor:
-        """Whether some element is nonzero."""
-        return Tensor._wrap(np.asarray(np.any(self._data)))
+    def any(self, dim: Any = None, keepdim: builtins.bool = False) -> Tensor:
+        """Whether some element (over ``dim``, when given) is nonzero."""
+        axes = None if dim is None else _tensor_ops._dims(dim, self._data.ndim)
+        return Tensor._wrap(np.asarray(np.any(self._data, axis=axes, keepdims=keepdim)))
 
     # ------------------------------------------------------------------------------------------
     # Reductions
     # ------------------------------------------------------------------------------------------
 
-    def sum(self, dim: Any = None, keepdim: builtins.bool = False, *, dtype: dtypes.dtype | None = None) -> Tensor:
-        """Sum of all elements or over ``dim``."""
-        return _tensor_ops.sum(self, dim, keepdim, dtype)
+    def sum(self, dim: Any = None, keepdim: builtins.bool = False, *, dtype: dtypes.dtype | None = None,
+            axis: Any = None) -> Tensor:
+        """Sum of all elements or over ``dim`` (numpy's name ``axis`` is accepted, as torch)."""
+        return _tensor_ops.sum(self, axis_alias("sum", dim, axis), keepdim, dtype)
 
-    def mean(self, dim: Any = None, keepdim: builtins.bool = False, *, dtype: dtypes.dtype | None = None) -> Tensor:
-        """Mean of all elements or over ``dim``."""
-        return _tensor_ops.mean(self, dim, keepdim, dtype)
+    def mean(self, dim: Any = None, keepdim: builtins.bool = False, *, dtype: dtypes.dtype | None = None,
+             axis: Any = None) -> Tensor:
+        """Mean of all elements or over ``dim`` (or ``axis``)."""
+        return _tensor_ops.mean(self, axis_alias("mean", dim, axis), keepdim, dtype)
 
     def max(self, dim: Any = None, keepdim: builtins.bool = False) -> Any:
         """Max of everything, ``(values, indices)`` along ``dim``, or the elementwise max with a tensor."""
@@ -949,6 +1034,46 @@ class Tensor:
     def reshape(self, *shape: Any) -> Tensor:
         """New shape (a view here, since every array can be viewed)."""
         return _tensor_ops.view(self, *shape)
+
+    def repeat(self, *sizes: Any) -> Tensor:
+        """Tile the tensor ``sizes[i]`` times along dim i (RepeatBackward0)."""
+        return _tensor_ops.repeat(self, *sizes)
+
+    def repeat_interleave(self, repeats: Any, dim: builtins.int | None = None) -> Tensor:
+        """Repeat each element ``repeats`` times along ``dim`` (the flattened tensor when None)."""
+        return _tensor_ops.repeat_interleave(self, repeats, dim)
+
+    def split(self, split_size: Any, dim: builtins.int = 0) -> tuple[Tensor, ...]:
+        """Views of blocks of ``split_size`` elements (or of the listed sizes) along ``dim``."""
+        return _tensor_ops.split(self, split_size, dim)
+
+    def chunk(self, chunks: builtins.int, dim: builtins.int = 0) -> tuple[Tensor, ...]:
+        """At most ``chunks`` equal blocks along ``dim`` (the last may be smaller)."""
+        return _tensor_ops.chunk(self, chunks, dim)
+
+    def unbind(self, dim: builtins.int = 0) -> tuple[Tensor, ...]:
+        """Every slice along ``dim``, that dim removed."""
+        return _tensor_ops.unbind(self, dim)
+
+    def flip(self, *dims: Any) -> Tensor:
+        """Reverse the order along ``dims`` (FlipBackward0)."""
+        return _tensor_ops.flip(self, dims[0] if len(dims) == 1 and not isinstance(dims[0], builtins.int) else dims)
+
+    def fliplr(self) -> Tensor:
+        """Reverse dim 1 (left/right)."""
+        if self._data.ndim < 2:
+            raise RuntimeError("Input must be >= 2-d.")
+        return _tensor_ops.flip(self, (1,))
+
+    def flipud(self) -> Tensor:
+        """Reverse dim 0 (up/down)."""
+        if self._data.ndim < 1:
+            raise RuntimeError("Input must be >= 1-d.")
+        return _tensor_ops.flip(self, (0,))
+
+    def roll(self, shifts: Any, dims: Any = None) -> Tensor:
+        """Shift elements cyclically along ``dims`` (the flattened tensor when None)."""
+        return _tensor_ops.roll(self, shifts, dims)
 
     def reshape_as(self, other: Tensor) -> Tensor:
         """Reshape to ``other``'s shape."""
@@ -1429,14 +1554,27 @@ def minimum(input: Tensor, other: Tensor) -> Tensor:  # noqa: A002
     return _tensor_ops.apply(_reg.MINIMUM, "MinimumBackward0", (input, other))
 
 
-def stack(tensors: Any, dim: int = 0) -> Tensor:
+def axis_alias(fn: str, dim: Any, axis: Any, default: Any = None) -> Any:
+    """``dim``, or numpy's ``axis`` when that is given instead (torch accepts either, not both)."""
+    if axis is None:
+        return dim
+    if dim is not default:
+        raise TypeError(f"{fn}() got an unexpected keyword argument 'axis'")
+    return axis
+
+
+def stack(tensors: Any, dim: int = 0, *, axis: int | None = None) -> Tensor:
     """Join equal-shaped tensors along a new dim (StackBackward0)."""
-    return _tensor_ops.stack(tensors, dim)
+    return _tensor_ops.stack(tensors, axis_alias("stack", dim, axis, 0))
 
 
-def cat(tensors: Any, dim: int = 0) -> Tensor:
-    """Join tensors along an existing dim (CatBackward0)."""
-    return _tensor_ops.cat(tensors, dim)
+def cat(tensors: Any, dim: int = 0, *, axis: int | None = None) -> Tensor:
+    """Join tensors along an existing dim (CatBackward0); ``concat`` and ``concatenate`` are aliases."""
+    return _tensor_ops.cat(tensors, axis_alias("cat", dim, axis, 0))
+
+
+concat = cat
+concatenate = cat
 
 
 def where(condition: Tensor, input: Any, other: Any) -> Tensor:  # noqa: A002

@@ -122,6 +122,18 @@ class ArrayVJP(ArrayBackend):
         return g.astype(dtype, copy=False)
 
     @staticmethod
+    def flip(g: np.ndarray, dims: tuple[int, ...]) -> np.ndarray:
+        """``g`` reversed along ``dims``."""
+        return np.flip(g, dims).copy()
+
+    @staticmethod
+    def roll(g: np.ndarray, shifts: tuple[int, ...], dims: tuple[int, ...] | None) -> np.ndarray:
+        """``g`` shifted cyclically (flattened first when ``dims`` is None)."""
+        if dims is None:
+            return np.roll(g.reshape(-1), shifts[0]).reshape(g.shape)
+        return np.roll(g, shifts, dims)
+
+    @staticmethod
     def sum(g: np.ndarray, axis: tuple[int, ...], keepdims: bool) -> np.ndarray:
         """Sum over ``axis``."""
         return np.asarray(np.sum(g, axis=axis, keepdims=keepdims))
@@ -154,6 +166,16 @@ class TensorBackend:
     def cos(x: Tensor) -> Tensor:
         """cos x."""
         return x.cos()
+
+    @staticmethod
+    def sinh(x: Tensor) -> Tensor:
+        """sinh x."""
+        return x.sinh()
+
+    @staticmethod
+    def cosh(x: Tensor) -> Tensor:
+        """cosh x."""
+        return x.cosh()
 
     @staticmethod
     def log(x: Tensor) -> Tensor:
@@ -292,6 +314,16 @@ class TensorBackend:
         return record("IndexPutBackward0", out, (g,), (index,), _index_put_vjp, frees=False)
 
     @staticmethod
+    def flip(g: Tensor, dims: tuple[int, ...]) -> Tensor:
+        """``g`` reversed along ``dims`` (FlipBackward0)."""
+        return flip(g, dims)
+
+    @staticmethod
+    def roll(g: Tensor, shifts: tuple[int, ...], dims: tuple[int, ...] | None) -> Tensor:
+        """``g`` shifted cyclically (RollBackward0)."""
+        return roll(g, shifts, dims)
+
+    @staticmethod
     def cast(g: Tensor, dtype: np.dtype) -> Tensor:
         """``g`` in ``dtype``."""
         return g.to(dtypes.from_numpy(dtype))
@@ -371,7 +403,10 @@ def _unchecked(op: Op) -> frozenset[int]:
         found.update(3 + i for i, r in enumerate(reads_args) if not r)
         skip = _UNCHECKED[op.name] = frozenset(found)
     return skip
-_FLOAT_RESULT = frozenset({"div", "exp", "log", "tanh", "sigmoid", "sqrt", "reciprocal"})
+_FLOAT_RESULT = frozenset({
+    "div", "exp", "log", "tanh", "sigmoid", "sqrt", "reciprocal", "sin", "cos", "tan", "log1p", "expm1", "log2",
+    "log10", "asin", "acos", "atan", "sinh", "cosh", "erf", "atan2",
+})
 _INT64 = (-(2**63), 2**63)
 
 
@@ -1249,7 +1284,7 @@ def normalize_index(index: Any) -> tuple[Any, bool, str]:
                 continue
             out.append(arr)
             advanced = True
-        elif isinstance(it, (list, np.ndarray)):
+        elif isinstance(it, (list, tuple, range, np.ndarray)):
             arr = np.asarray(it)
             if arr.dtype.kind not in "bui" and arr.size:
                 raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
@@ -1433,6 +1468,170 @@ def cat(tensors: Sequence[Tensor], dim: int = 0) -> Tensor:
     return record("CatBackward0", out, real, (tuple(indices), shapes, dts), _split_vjp, frees=False)
 
 
+# ----------------------------------------------------------------------------------------------
+# Rounding to decimals, repeating, splitting, flipping and rolling
+# ----------------------------------------------------------------------------------------------
+
+
+def round_decimals(x: Tensor, decimals: int) -> Tensor:
+    """``x`` rounded half to even at ``decimals`` decimal places (RoundBackward1, gradient 0).
+
+    As torch: ``nearbyint(x * 10**d) / 10**d``, or ``nearbyint(x / 10**-d) * 10**-d`` for negative
+    ``d``, with the power of ten in x's dtype.
+    """
+    if not x.is_floating_point():
+        raise NotImplementedError(f'"round_cpu" not implemented for \'{_scalar_type_name_full(x._dtype)}\'')
+    xa = x._data
+    power = np.asarray(10.0 ** builtins_abs(decimals), dtype=xa.dtype)
+    out = np.round(xa * power) / power if decimals >= 0 else np.round(xa / power) * power
+    out = np.asarray(out, dtype=xa.dtype)
+    return record("RoundBackward1", out, (x,), (xa.shape, xa.dtype), zero_vjp, frees=False)
+
+
+def builtins_abs(v: int) -> int:
+    """|v| for a Python int (this module's ``abs`` names are tensor functions)."""
+    return v if v >= 0 else -v
+
+
+def _repeat_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of ``x.repeat(*reps)``: view g as (r0, d0, r1, d1, ...) and sum the copies."""
+    reps, padded, shape = s
+    split = tuple(v for pair in zip(reps, padded) for v in pair)
+    summed = m.sum(m.reshape(g, split), tuple(range(0, len(split), 2)), False)
+    return (m.reshape(summed, shape),)
+
+
+def repeat(x: Tensor, *sizes: Any) -> Tensor:
+    """Tile ``x`` ``sizes[i]`` times along dim i (RepeatBackward0); extra sizes add leading dims."""
+    reps = _shape_arg(sizes)
+    if len(reps) < x._data.ndim:
+        raise RuntimeError(
+            "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor"
+        )
+    padded = (1,) * (len(reps) - x._data.ndim) + x._data.shape
+    out = np.tile(x._data.reshape(padded), reps)
+    return record("RepeatBackward0", out, (x,), (reps, padded, x._data.shape), _repeat_vjp, frees=False)
+
+
+def repeat_interleave(x: Tensor, repeats: Any, dim: int | None = None) -> Tensor:
+    """Repeat each element ``repeats`` times along ``dim`` (the flattened tensor when None).
+
+    An int ``repeats`` is torch's composite unsqueeze / expand / reshape (ViewBackward0); a tensor of
+    per-element counts selects with an index (IndexSelectBackward0 in torch, IndexBackward0 here).
+    """
+    src = x.reshape(-1) if dim is None else x
+    d = wrap_dim(0 if dim is None else dim, src._data.ndim)
+    if isinstance(repeats, Tensor):
+        counts = repeats._data.astype(np.int64).reshape(-1)
+        if counts.size == 1:
+            counts = np.repeat(counts, src._data.shape[d])
+        if counts.size != src._data.shape[d]:
+            raise RuntimeError("repeats must have the same size as input along dim")
+        index = np.repeat(np.arange(src._data.shape[d]), counts)
+        return src[(slice(None),) * d + (Tensor._wrap(index),)]
+    shape = src._data.shape
+    grown = src.unsqueeze(d + 1).expand(*shape[: d + 1], int(repeats), *shape[d + 1:])
+    return grown.reshape(*shape[:d], shape[d] * int(repeats), *shape[d + 1:])
+
+
+def split(x: Tensor, split_size_or_sections: Any, dim: int = 0) -> tuple[Tensor, ...]:
+    """Views of consecutive blocks along ``dim``: equal ``int`` sizes (the last may be smaller, SplitBackward0)
+    or a list of sizes (SplitWithSizesBackward0)."""
+    d = wrap_dim(dim, x._data.ndim)
+    n = x._data.shape[d]
+    if isinstance(split_size_or_sections, (list, tuple)):
+        sizes = [int(v) for v in split_size_or_sections]
+        if builtins_sum(sizes) != n:
+            raise RuntimeError(
+                f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size at dimension {d}), "
+                f"but got split_sizes={sizes}"
+            )
+        name = "SplitWithSizesBackward0"
+    else:
+        step = int(split_size_or_sections)
+        sizes = [min(step, n - start) for start in range(0, n, step)] if n else [0]
+        name = "SplitBackward0"
+    return _blocks(x, d, sizes, name)
+
+
+def builtins_sum(values: Sequence[int]) -> int:
+    """The sum of Python ints (this module's ``sum`` is the tensor reduction)."""
+    total = 0
+    for v in values:
+        total += v
+    return total
+
+
+def _blocks(x: Tensor, d: int, sizes: Sequence[int], name: str) -> tuple[Tensor, ...]:
+    """Views of ``x`` along ``d`` with the given block sizes, each its own ``name`` node."""
+    lead = (slice(None),) * d
+    out = []
+    start = 0
+    for size in sizes:
+        idx = lead + (slice(start, start + size),)
+        out.append(view_of(x, x._data[idx], name, (x._data.shape, x._data.dtype, idx, True), _index_vjp))
+        start += size
+    return tuple(out)
+
+
+def chunk(x: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
+    """At most ``chunks`` blocks of ``ceil(size / chunks)`` elements along ``dim`` (SplitBackward0)."""
+    if chunks <= 0:
+        raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+    d = wrap_dim(dim, x._data.ndim)
+    n = x._data.shape[d]
+    step = -(-n // chunks) if n else 1
+    return split(x, step, d)
+
+
+def unbind(x: Tensor, dim: int = 0) -> tuple[Tensor, ...]:
+    """The slices ``x.select(dim, i)`` for every i (UnbindBackward0)."""
+    d = wrap_dim(dim, x._data.ndim)
+    lead = (slice(None),) * d
+    return tuple(
+        view_of(x, x._data[lead + (i,)], "UnbindBackward0", (x._data.shape, x._data.dtype, lead + (i,), True),
+                _index_vjp)
+        for i in range(x._data.shape[d])
+    )
+
+
+def _flip_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of a flip: the same flip."""
+    (dims,) = s
+    return (m.flip(g, dims),)
+
+
+def flip(x: Tensor, dims: Any) -> Tensor:
+    """``x`` reversed along ``dims`` (a copy, FlipBackward0)."""
+    dims_t = (dims,) if isinstance(dims, (int, np.integer)) else tuple(dims)
+    axes = tuple(wrap_dim(int(v), x._data.ndim) for v in dims_t)
+    for i, a in enumerate(axes):
+        if a in axes[:i]:
+            raise RuntimeError(f"dim {a} appears multiple times in the list of dims")
+    return record("FlipBackward0", np.flip(x._data, axes).copy(), (x,), (axes,), _flip_vjp, frees=False)
+
+
+def _roll_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of a roll: the opposite roll."""
+    shifts, dims = s
+    return (m.roll(g, tuple(-v for v in shifts), dims),)
+
+
+def roll(x: Tensor, shifts: Any, dims: Any = None) -> Tensor:
+    """Shift elements cyclically along ``dims`` (the flattened tensor when None, RollBackward0)."""
+    sh = (int(shifts),) if isinstance(shifts, (int, np.integer)) else tuple(int(v) for v in shifts)
+    if dims is None:
+        if len(sh) != 1:
+            raise RuntimeError(f"shifts and dimensions must align. shifts: {len(sh)}, dims:0")
+        out = np.roll(x._data.reshape(-1), sh[0]).reshape(x._data.shape)
+        return record("RollBackward0", out, (x,), (sh, None), _roll_vjp, frees=False)
+    dm = (int(dims),) if isinstance(dims, (int, np.integer)) else tuple(int(v) for v in dims)
+    if len(sh) != len(dm):
+        raise RuntimeError(f"shifts and dimensions must align. shifts: {len(sh)}, dims:{len(dm)}")
+    axes = tuple(wrap_dim(v, x._data.ndim) for v in dm)
+    return record("RollBackward0", np.roll(x._data, sh, axes), (x,), (sh, axes), _roll_vjp, frees=False)
+
+
 def _where_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
     """where(c, a, b): a gets the grad where c, b where not c."""
     cond, sa, da, sb, db = s
@@ -1513,6 +1712,13 @@ VJP: dict[str, Rule] = {
     "StackBackward0": _split_vjp,
     "CatBackward0": _split_vjp,
     "WhereBackward0": _where_vjp,
+    "RoundBackward1": zero_vjp,
+    "RepeatBackward0": _repeat_vjp,
+    "SplitBackward0": _index_vjp,
+    "SplitWithSizesBackward0": _index_vjp,
+    "UnbindBackward0": _index_vjp,
+    "FlipBackward0": _flip_vjp,
+    "RollBackward0": _roll_vjp,
     "IndexPutBackward0": _index_put_vjp,
     "ZeroBackward0": zero_vjp,
     "FillBackward2": zero_vjp,

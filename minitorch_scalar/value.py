@@ -432,6 +432,8 @@ class Value:
     relu = _unary_method(ops.RELU, "max(x, 0).")
     sqrt = _unary_method(ops.SQRT, "x ** 0.5.")
     abs = _unary_method(ops.ABS, "|x|.")
+    sin = _unary_method(ops.SIN, "Sine.")
+    cos = _unary_method(ops.COS, "Cosine.")
 
     def __abs__(self) -> Value:
         return self.abs()

@@ -94,6 +94,8 @@ def test_registry_op_grad_matches_central_differences(op: ops.Op, fractions: lis
     kinks = [0.0] + (values[1:] if op is ops.CLAMP else [])
     if not op.smooth and any(abs(values[0] - k) < 1e-3 for k in kinks):
         return
+    if not op.smooth and abs(2 * values[0] - round(2 * values[0])) < 1e-3:
+        return  # the jumps of round / floor / ceil / trunc / frac sit at multiples of 1/2
     leaves = [torch.tensor(v, dtype=torch.float64, requires_grad=True) for v in values]
     _call(op.name, *leaves).backward()
     for i, t in enumerate(leaves):

@@ -186,6 +186,7 @@ def test_torch_named_methods() -> None:
     assert Value(-2.0).abs().data == 2.0
     assert abs(Value(-2.0)).data == 2.0
     assert x.item() == 0.5 and float(x) == 0.5
+    assert x.sin().data == pytest.approx(math.sin(0.5)) and x.cos().data == pytest.approx(math.cos(0.5))
 
 
 def test_tanh_does_not_overflow() -> None:

@@ -1,7 +1,29 @@
 """Neural-network building blocks: the lecture's Value-based Neuron/Layer/MLP, and torch.nn on the Tensor engine."""
 
 from minitorch_scalar.nn import functional, init, utils
-from minitorch_scalar.nn.activation import GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh
+from minitorch_scalar.nn.activation import (
+    ELU,
+    GELU,
+    SELU,
+    Hardsigmoid,
+    Hardswish,
+    Hardtanh,
+    LeakyReLU,
+    LogSigmoid,
+    LogSoftmax,
+    Mish,
+    PReLU,
+    ReLU,
+    ReLU6,
+    Sigmoid,
+    SiLU,
+    Softmax,
+    Softmin,
+    Softplus,
+    Softsign,
+    Tanh,
+    Threshold,
+)
 from minitorch_scalar.nn.containers import ModuleDict, ModuleList, ParameterList, Sequential
 from minitorch_scalar.nn.dropout import Dropout
 from minitorch_scalar.nn.flatten import Flatten, Identity
@@ -18,7 +40,9 @@ from minitorch_scalar.nn.loss import (
 )
 from minitorch_scalar.nn.micro import MLP, Layer, MicroModule, Neuron
 from minitorch_scalar.nn.module import Module
+from minitorch_scalar.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from minitorch_scalar.nn.parameter import Parameter
+from minitorch_scalar.nn.sparse import Embedding
 
 __all__ = ["MLP", "Layer", "MicroModule", "Neuron"]
 __all__ += [  # torch.nn on the Tensor engine
@@ -26,4 +50,9 @@ __all__ += [  # torch.nn on the Tensor engine
     "L1Loss", "LeakyReLU", "Linear", "LogSoftmax", "MSELoss", "Module", "ModuleDict", "ModuleList", "NLLLoss",
     "Parameter", "ParameterList", "ReLU", "Sequential", "Sigmoid", "SmoothL1Loss", "Softmax", "Tanh", "functional",
     "init", "utils",
+]
+__all__ += ["BatchNorm1d", "BatchNorm2d", "Embedding", "LayerNorm"]
+__all__ += [
+    "ELU", "Hardsigmoid", "Hardswish", "Hardtanh", "LogSigmoid", "Mish", "PReLU", "ReLU6", "SELU", "SiLU", "Softmin",
+    "Softplus", "Softsign", "Threshold",
 ]

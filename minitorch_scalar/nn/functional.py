@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 import minitorch_scalar.random as _random
 from minitorch_scalar import tensor_ops
-from minitorch_scalar.autograd import record
+from minitorch_scalar.autograd import no_grad, record
 from minitorch_scalar.dtypes import int64, uint8
 from minitorch_scalar.tensor import Tensor, from_array
 
@@ -245,6 +246,183 @@ def gelu(input: Tensor, approximate: str = "none") -> Tensor:  # noqa: A002
     else:
         out = 0.5 * x * (1.0 + _erf_array(x * _SQRT1_2))
     return record("GeluBackward0", out.astype(input._data.dtype), (input,), (input, approximate), _gelu_backward)
+
+
+# ------------------------------------------------------------------------------------ more activations
+_SELU_ALPHA = 1.6732632423543772848170429916717
+_SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def _pointwise(op: str, name: str, input: Tensor, forward: Any, chain: Any) -> Tensor:  # noqa: A002
+    """The elementwise function ``op`` as one node ``name``: ``forward(x)`` on a float64 copy of the input
+    (rounded once to its dtype); ``chain(m, x, g)`` is the backward, ``g`` times the derivative at ``x``
+    (written as a selection of ``g`` where the derivative is piecewise constant, so flat pieces give +0)."""
+    tensor_ops.check_operand(op, input)
+    dt = input._data.dtype
+    out = np.asarray(forward(input._data.astype(np.float64))).astype(dt)
+
+    def backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+        return (m.cast(chain(m, saved[0], g), dt),)
+
+    return record(name, out, (input,), (input,), backward)
+
+
+def elu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``x`` for x > 0, else ``alpha * (exp(x) - 1)`` (EluBackward0); d/dx = 1 or ``alpha * exp(x)`` (x <= 0)."""
+    return _pointwise(
+        "elu",
+        "EluBackward0",
+        input,
+        lambda x: np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0))),
+        lambda m, x, g: m.where(x > 0, g, g * (alpha * m.exp(m.where(x > 0, 0.0, x)))),
+    )
+
+
+def selu(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``scale * elu(x, alpha)`` with torch's constants ``alpha = 1.6733``, ``scale = 1.0507`` (EluBackward0)."""
+    return _pointwise(
+        "selu",
+        "EluBackward0",
+        input,
+        lambda x: _SELU_SCALE * np.where(x > 0, x, _SELU_ALPHA * np.expm1(np.minimum(x, 0.0))),
+        lambda m, x, g: g * m.where(x > 0, _SELU_SCALE, (_SELU_SCALE * _SELU_ALPHA) * m.exp(m.where(x > 0, 0.0, x))),
+    )
+
+
+def softplus(input: Tensor, beta: float = 1.0, threshold: float = 20.0) -> Tensor:  # noqa: A002
+    """``log(1 + exp(beta x)) / beta``, or ``x`` where ``beta x > threshold`` (SoftplusBackward0);
+    d/dx = ``sigmoid(beta x)`` (1 above the threshold)."""
+    return _pointwise(
+        "softplus",
+        "SoftplusBackward0",
+        input,
+        lambda x: np.where(x * beta > threshold, x, np.logaddexp(0.0, x * beta) / beta),
+        lambda m, x, g: m.where(x * beta > threshold, g, g * m.sigmoid(x * beta)),
+    )
+
+
+def silu(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``x * sigmoid(x)`` (SiluBackward0); d/dx = ``s (1 + x (1 - s))`` with ``s = sigmoid(x)``."""
+
+    def chain(m: Any, x: Any, g: Any) -> Any:
+        s = m.sigmoid(x)
+        return g * (s * (1.0 + x * (1.0 - s)))
+
+    return _pointwise("silu", "SiluBackward0", input, lambda x: x / (1.0 + np.exp(-x)), chain)
+
+
+def mish(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``x * tanh(softplus(x))`` (MishBackward0); d/dx = ``t + x sigmoid(x) (1 - t^2)``, ``t = tanh(softplus(x))``."""
+
+    def chain(m: Any, x: Any, g: Any) -> Any:
+        t = m.tanh(m.where(x > 20.0, x, m.log(1.0 + m.exp(m.where(x > 20.0, 0.0, x)))))
+        return g * (t + x * m.sigmoid(x) * (1.0 - t * t))
+
+    return _pointwise("mish", "MishBackward0", input, lambda x: x * np.tanh(np.logaddexp(0.0, x)), chain)
+
+
+def hardtanh(input: Tensor, min_val: float = -1.0, max_val: float = 1.0, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``x`` clipped to ``[min_val, max_val]`` (HardtanhBackward0); d/dx = 1 strictly inside, else 0."""
+    return _pointwise(
+        "hardtanh",
+        "HardtanhBackward0",
+        input,
+        lambda x: np.clip(x, min_val, max_val),
+        lambda m, x, g: m.where(m.logical_and(x > min_val, x < max_val), g, 0.0),
+    )
+
+
+def relu6(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``min(max(x, 0), 6)`` = ``hardtanh(x, 0, 6)`` (HardtanhBackward0)."""
+    return hardtanh(input, 0.0, 6.0)
+
+
+def softsign(input: Tensor) -> Tensor:  # noqa: A002
+    """``x / (1 + |x|)``, built from ops as torch builds it (DivBackward0)."""
+    tensor_ops.check_operand("softsign", input)
+    return input / (input.abs() + 1)
+
+
+def logsigmoid(input: Tensor) -> Tensor:  # noqa: A002
+    """``log(sigmoid(x)) = min(x, 0) - log1p(exp(-|x|))`` (LogSigmoidBackward0); d/dx = ``sigmoid(-x)``."""
+    return _pointwise("logsigmoid", "LogSigmoidBackward0", input, _log_sigmoid, lambda m, x, g: g * m.sigmoid(-x))
+
+
+def hardsigmoid(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``relu6(x + 3) / 6`` (HardsigmoidBackward0); d/dx = 1/6 strictly inside (-3, 3), else 0."""
+    return _pointwise(
+        "hardsigmoid",
+        "HardsigmoidBackward0",
+        input,
+        lambda x: np.clip(x + 3.0, 0.0, 6.0) / 6.0,
+        lambda m, x, g: m.where(m.logical_and(x > -3.0, x < 3.0), g * (1.0 / 6.0), 0.0),
+    )
+
+
+def hardswish(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``x * relu6(x + 3) / 6`` (HardswishBackward0); d/dx = 0 for x <= -3, ``x/3 + 1/2`` below 3, else 1."""
+    return _pointwise(
+        "hardswish",
+        "HardswishBackward0",
+        input,
+        lambda x: x * np.clip(x + 3.0, 0.0, 6.0) / 6.0,
+        lambda m, x, g: m.where(x <= -3.0, 0.0, m.where(x < 3.0, g * (x / 3.0 + 0.5), g)),
+    )
+
+
+def threshold(input: Tensor, threshold: float, value: float, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``x`` where ``x > threshold``, else ``value`` (ThresholdBackward0); d/dx = 1 where ``x > threshold``."""
+    return _pointwise(
+        "threshold",
+        "ThresholdBackward0",
+        input,
+        lambda x: np.where(x > threshold, x, value),
+        lambda m, x, g: m.where(x > threshold, g, 0.0),
+    )
+
+
+def softmin(input: Tensor, dim: int | None = None, _stacklevel: int = 3, dtype: Any = None) -> Tensor:  # noqa: A002
+    """``softmax(-x)`` along ``dim`` (SoftmaxBackward0)."""
+    tensor_ops.check_operand("softmin", input)
+    if dim is None:
+        dim = _softmax_dim("softmin", input.dim(), _stacklevel)
+    if dtype is not None:
+        input = input.to(dtype)
+    return tensor_ops.softmax(-input, dim)
+
+
+def _prelu_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d/dx = 1 for x > 0 else ``w``; d/dw = ``x`` where x <= 0, summed over everything but the channel."""
+    x, w, view, w_meta = saved
+    wv = m.reshape(w, view)
+    gx = g * m.where(x > 0, 1.0, wv) if needs[0] else None
+    gw = None
+    if needs[1]:
+        gw = m.reshape(m.sum_to(g * m.where(x > 0, 0.0, x), view, w_meta[1]), w_meta[0])
+    return gx, gw
+
+
+def prelu(input: Tensor, weight: Tensor) -> Tensor:  # noqa: A002
+    """``x`` for x > 0, else ``w * x`` with a learned slope ``w`` per channel (dimension 1), or one
+    shared slope (PreluKernelBackward0).
+
+    Raises:
+        RuntimeError: when the number of slopes is neither 1 nor the channel count (torch's message).
+    """
+    tensor_ops.check_operand("prelu", input)
+    n = weight.numel()
+    channels = input.shape[1] if input.dim() >= 2 else 1
+    if n != 1 and n != channels:
+        raise RuntimeError(
+            "Mismatch of parameter numbers and input channel size. "
+            f"Found parameter numbers = {n} and channel size = {channels}."
+        )
+    view = (1, n) + (1,) * (input.dim() - 2) if n > 1 else (1,) * input.dim()
+    x = input._data
+    w = weight._data.reshape(view).astype(x.dtype)
+    out = np.where(x > 0, x, w * x).astype(x.dtype)
+    saved = (input, weight, view, _meta(weight))
+    return record("PreluKernelBackward0", out, (input, weight), saved, _prelu_backward)
 
 
 # ------------------------------------------------------------------------------------ linear & dropout
@@ -719,23 +897,275 @@ def one_hot(tensor: Tensor, num_classes: int = -1) -> Tensor:
     return from_array(out)
 
 
+# ------------------------------------------------------------------------------ normalization & embedding
+def _param_view(param: Tensor | None, view: tuple[int, ...]) -> np.ndarray | None:
+    """A per-channel/per-feature parameter's array, shaped to broadcast against the input."""
+    return None if param is None else param._data.reshape(view)
+
+
+def _norm_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Backward of ``y = xhat * w + b`` with ``xhat = (x - mean) * invstd`` over ``axes`` (count ``n``).
+
+    With batch statistics (``fixed`` is None), mean and invstd depend on ``x``:
+    ``dx = invstd / n * (n * dxhat - sum(dxhat) - xhat * sum(dxhat * xhat))`` with ``dxhat = g * w``.
+    With fixed statistics (BatchNorm in eval mode), ``dx = g * w * invstd``.
+    ``dw = sum(g * xhat)`` and ``db = sum(g)`` over every axis the parameter is broadcast along.
+    """
+    x, w, axes, view, eps, fixed, metas = saved
+    if fixed is None:
+        n = 1
+        for axis in axes:
+            n *= x.shape[axis]
+        mean = m.sum(x, axes, True) / float(n)
+        centered = x - mean
+        invstd = 1.0 / m.sqrt(m.sum(centered * centered, axes, True) / float(n) + eps)
+    else:
+        centered = x - m.const(fixed[0])
+        invstd = m.const(fixed[1])
+    xhat = centered * invstd
+    dxhat = g if w is None else g * m.reshape(w, view)
+    gx = gw = gb = None
+    if needs[0]:
+        if fixed is None:
+            total = m.sum(dxhat, axes, True)
+            proj = m.sum(dxhat * xhat, axes, True)
+            gx = (dxhat * float(n) - total - xhat * proj) * (invstd / float(n))
+        else:
+            gx = dxhat * invstd
+        gx = m.cast(gx, metas[0][1])
+    if needs[1]:
+        gw = m.reshape(m.sum_to(g * xhat, view, metas[1][1]), metas[1][0])
+    if needs[2]:
+        gb = m.reshape(m.sum_to(g, view, metas[2][1]), metas[2][0])
+    return gx, gw, gb
+
+
+def _normalize(
+    name: str,
+    input: Tensor,  # noqa: A002
+    weight: Tensor | None,
+    bias: Tensor | None,
+    axes: tuple[int, ...],
+    view: tuple[int, ...],
+    eps: float,
+    fixed: tuple[np.ndarray, np.ndarray] | None,
+) -> tuple[Tensor, np.ndarray, np.ndarray]:
+    """``(x - mean) / sqrt(var + eps) * w + b`` as one node ``name``; also returns the batch mean and
+    biased variance (float64, shaped like ``view``'s broadcast).
+
+    Statistics are over ``axes`` (biased variance), or the given ``fixed = (mean, invstd)``. Computed in
+    float64 and rounded once to the input's dtype.
+    """
+    x = input._data.astype(np.float64)
+    mean = np.mean(x, axis=axes, keepdims=True)
+    var = np.mean((x - mean) ** 2, axis=axes, keepdims=True)
+    if fixed is None:
+        out = (x - mean) / np.sqrt(var + eps)
+    else:
+        out = (x - fixed[0]) * fixed[1]
+    w, b = _param_view(weight, view), _param_view(bias, view)
+    if w is not None:
+        out = out * w
+    if b is not None:
+        out = out + b
+    dt = input._data.dtype
+    if fixed is not None:
+        fixed = (fixed[0].astype(dt), fixed[1].astype(dt))
+    metas = tuple(None if t is None else _meta(t) for t in (input, weight, bias))
+    saved = (input, weight, axes, view, eps, fixed, metas)
+    result = record(name, out.astype(dt), (input, weight, bias), saved, _norm_backward)
+    return result, mean, var
+
+
+def _check_channels(name: str, t: Tensor | None, channels: int) -> None:
+    """torch's size check for running stats and affine parameters."""
+    if t is not None and t.numel() != channels:
+        raise RuntimeError(f"{name} should contain {channels} elements not {t.numel()}")
+
+
+def batch_norm(
+    input: Tensor,  # noqa: A002
+    running_mean: Tensor | None,
+    running_var: Tensor | None,
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    training: bool = False,
+    momentum: float = 0.1,
+    eps: float = 1e-5,
+) -> Tensor:
+    """Batch normalisation over every dimension but the channel dimension 1 (NativeBatchNormBackward0):
+    ``y = (x - mean) / sqrt(var + eps) * weight + bias``, per channel.
+
+    Training: ``mean`` and the biased ``var`` are the batch's; the running stats (when given) are updated
+    in place, ``running = (1 - momentum) * running + momentum * batch``, with the *unbiased* batch
+    variance (``var * n / (n - 1)``). Evaluation: the running stats are used and left unchanged.
+
+    Raises:
+        RuntimeError: when not training and the running stats are missing, or on a channel-count mismatch.
+        ValueError: when training on a single value per channel.
+    """
+    tensor_ops.check_operand("batch_norm", input)
+    if input.dim() < 2:
+        raise ValueError(f"Expected 2D or higher input (got {input.dim()}D input)")
+    channels = input.shape[1]
+    for label, t in (("running_mean", running_mean), ("running_var", running_var)):
+        _check_channels(label, t, channels)
+    for label, t in (("weight", weight), ("bias", bias)):
+        _check_channels(label, t, channels)
+    axes = (0, *range(2, input.dim()))
+    view = (1, channels) + (1,) * (input.dim() - 2)
+    count = input.numel() // channels if channels else 0
+    if training and count == 1:
+        raise ValueError(f"Expected more than 1 value per channel when training, got input size {input.shape}")
+    if not training:
+        if running_mean is None or running_var is None:
+            raise RuntimeError("running_mean must be defined in evaluation mode")
+        mean = running_mean._data.astype(np.float64).reshape(view)
+        invstd = 1.0 / np.sqrt(running_var._data.astype(np.float64).reshape(view) + eps)
+        out, _, _ = _normalize("NativeBatchNormBackward0", input, weight, bias, axes, view, eps, (mean, invstd))
+        return out
+    out, batch_mean, batch_var = _normalize("NativeBatchNormBackward0", input, weight, bias, axes, view, eps, None)
+    if running_mean is not None:
+        _blend_(running_mean, batch_mean, momentum)
+    if running_var is not None:
+        _blend_(running_var, batch_var * (count / max(count - 1, 1)), momentum)
+    return out
+
+
+def _blend_(running: Tensor, batch: np.ndarray, momentum: float) -> None:
+    """``running = (1 - momentum) * running + momentum * batch``, in place, outside autograd."""
+    old = running._data.astype(np.float64)
+    new = (1.0 - momentum) * old + momentum * batch.reshape(old.shape)
+    with no_grad():
+        running.copy_(from_array(new.astype(running._data.dtype)))
+
+
+def layer_norm(
+    input: Tensor,  # noqa: A002
+    normalized_shape: Sequence[int],
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    eps: float = 1e-5,
+) -> Tensor:
+    """Normalise over the last ``len(normalized_shape)`` dimensions (NativeLayerNormBackward0):
+    ``y = (x - mean) / sqrt(var + eps) * weight + bias`` with each sample's mean and biased variance.
+
+    Raises:
+        RuntimeError: when the input's trailing dimensions are not ``normalized_shape`` (torch's message).
+    """
+    tensor_ops.check_operand("layer_norm", input)
+    shape = tuple(int(s) for s in normalized_shape)
+    k = len(shape)
+    if k == 0 or tuple(input.shape[input.dim() - k :]) != shape or input.dim() < k:
+        raise RuntimeError(
+            f"Given normalized_shape={list(shape)}, expected input with shape [*, {', '.join(map(str, shape))}], "
+            f"but got input of size{list(input.shape)}"
+        )
+    axes = tuple(range(input.dim() - k, input.dim()))
+    out, _, _ = _normalize("NativeLayerNormBackward0", input, weight, bias, axes, shape, eps, None)
+    return out
+
+
+def _embedding_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Each looked-up row's gradient is added back to the row it came from (rows at ``padding_idx`` get
+    none; with ``scale_grad_by_freq`` each is divided by how often its index occurs)."""
+    idx, scale, shape, dt = saved
+    if scale is not None:
+        g = g * m.const(scale)
+    return (m.index_grad(g, shape, dt, (idx,), False),)
+
+
+def embedding(
+    input: Tensor,  # noqa: A002
+    weight: Tensor,
+    padding_idx: int | None = None,
+    max_norm: float | None = None,
+    norm_type: float = 2.0,
+    scale_grad_by_freq: bool = False,
+    sparse: bool = False,
+) -> Tensor:
+    """Look up rows of ``weight`` at the integer indices ``input``: ``out[..., :] = weight[input[...], :]``
+    (EmbeddingBackward0). The gradient of a row is the sum of the upstream gradients of every position
+    that looked it up; ``padding_idx``'s row gets none. ``max_norm`` first rescales (in place) each
+    looked-up row whose ``norm_type``-norm exceeds it to norm ``max_norm``.
+
+    Raises:
+        RuntimeError: for indices that are not int64/int32, or ``sparse=True`` (no sparse tensors here).
+        IndexError: for an index outside ``[0, num_embeddings)``.
+    """
+    if input.dtype.np not in (np.int64, np.int32):
+        raise RuntimeError(
+            "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; "
+            f"but got {input.type()} instead (while checking arguments for embedding)"
+        )
+    if sparse:
+        raise RuntimeError("sparse gradients are not supported by minitorch_scalar (use sparse=False)")
+    num = weight.shape[0]
+    if padding_idx is not None and padding_idx < 0:
+        padding_idx += num
+    idx = input._data.astype(np.int64)
+    if idx.size and (idx.min() < 0 or idx.max() >= num):
+        raise IndexError("index out of range in self")
+    if max_norm is not None:
+        _embedding_renorm_(weight, idx, max_norm, norm_type)
+    keep = np.ones(idx.shape + (1,), weight._data.dtype)
+    if padding_idx is not None:
+        keep[idx == padding_idx] = 0
+    if scale_grad_by_freq:
+        counts = np.bincount(idx.ravel(), minlength=num)
+        keep = keep / counts[idx][..., None].astype(keep.dtype)
+    scale = None if padding_idx is None and not scale_grad_by_freq else keep
+    saved = (idx, scale, weight._data.shape, weight._data.dtype)
+    return record("EmbeddingBackward0", weight._data[idx], (weight,), saved, _embedding_backward, frees=False)
+
+
+def _embedding_renorm_(weight: Tensor, idx: np.ndarray, max_norm: float, norm_type: float) -> None:
+    """Rows of ``weight`` used by ``idx`` whose norm exceeds ``max_norm`` scaled by
+    ``max_norm / (norm + 1e-7)``, in place and outside autograd (torch's ``embedding_renorm_``)."""
+    data = weight._data.copy()
+    rows = np.unique(idx)
+    norms = np.linalg.norm(data[rows].astype(np.float64), ord=norm_type, axis=1)
+    big = norms > max_norm
+    scale = max_norm / (norms[big] + 1e-7)
+    data[rows[big]] = (data[rows[big]] * scale[:, None]).astype(data.dtype)
+    with no_grad():
+        weight.copy_(from_array(data))
+
+
 __all__ = [
+    "batch_norm",
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
     "cross_entropy",
     "dropout",
+    "elu",
+    "embedding",
     "gelu",
+    "hardsigmoid",
+    "hardswish",
+    "hardtanh",
     "huber_loss",
     "l1_loss",
+    "layer_norm",
     "leaky_relu",
     "linear",
     "log_softmax",
+    "logsigmoid",
+    "mish",
     "mse_loss",
     "nll_loss",
     "one_hot",
+    "prelu",
     "relu",
+    "relu6",
+    "selu",
     "sigmoid",
+    "silu",
     "smooth_l1_loss",
     "softmax",
+    "softmin",
+    "softplus",
+    "softsign",
     "tanh",
+    "threshold",
 ]

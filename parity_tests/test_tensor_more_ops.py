@@ -1,0 +1,171 @@
+"""Elementwise math, rounding, shape manipulation and range indexing against real torch.
+
+Values, gradients and grad_fn names go through ``check_parity``; reprs of integer results and the
+exceptions of bad calls are compared as text between the two namespaces.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+import minitorch_scalar
+from minitorch_scalar.parity import check_parity
+
+real_torch = pytest.importorskip("torch")
+
+X23 = np.array([[0.3, -1.7, 2.5], [1.2, -0.4, 0.9]])
+UNIT = np.array([[0.3, -0.7, 0.5], [0.2, -0.4, 0.9]])
+
+CASES: dict[str, tuple[Callable[..., Any], tuple[Any, ...]]] = {
+    "tan": (lambda torch, x: torch.tan(x * 0.4), (X23,)),
+    "tan_method": (lambda torch, x: (x * 0.4).tan(), (X23,)),
+    "log1p": (lambda torch, x: torch.log1p(x.abs()), (X23,)),
+    "expm1": (lambda torch, x: x.expm1(), (X23,)),
+    "log2": (lambda torch, x: torch.log2(x.abs() + 0.1), (X23,)),
+    "log10": (lambda torch, x: (x.abs() + 0.1).log10(), (X23,)),
+    "floor_ceil_trunc": (lambda torch, x: (torch.floor(x), x.ceil(), torch.trunc(x), x.fix()), (X23,)),
+    "frac": (lambda torch, x: torch.frac(x), (X23,)),
+    "asin_acos_atan": (lambda torch, x: (torch.asin(x), x.acos(), torch.atan(x * 3)), (UNIT,)),
+    "aliases": (lambda torch, x: (torch.arcsin(x), x.arccos(), x.arctan(), torch.arccos(x)), (UNIT,)),
+    "sinh_cosh": (lambda torch, x: (torch.sinh(x), x.cosh()), (X23,)),
+    "erf": (lambda torch, x: (torch.erf(x), x.erf()), (X23,)),
+    "atan2": (lambda torch, y, x: torch.atan2(y, x), (X23, X23[::-1].copy())),
+    "atan2_broadcast": (lambda torch, y, x: y.atan2(x), (X23, np.array([0.5, -1.0, 2.0]))),
+    "arctan2": (lambda torch, y, x: torch.arctan2(y, x), (X23, UNIT)),
+    "atan2_origin": (lambda torch, y, x: torch.atan2(y, x), (np.array([0.0, 1.0]), np.array([0.0, -1.0]))),
+    "round_decimals": (lambda torch, x: (torch.round(x * 1.2345, decimals=2), x.round(decimals=-1)), (X23 * 10,)),
+    "round_decimals_zero": (lambda torch, x: x.round(decimals=0), (X23,)),
+    "repeat": (lambda torch, x: x.repeat(2, 1), (X23,)),
+    "repeat_more_dims": (lambda torch, x: x.repeat(2, 1, 3), (X23,)),
+    "repeat_interleave": (lambda torch, x: (x.repeat_interleave(2), torch.repeat_interleave(x, 3, dim=1)), (X23,)),
+    "chunk": (lambda torch, x: torch.chunk(x, 2, 1), (X23,)),
+    "chunk_method": (lambda torch, x: x.chunk(3), (np.arange(5.0),)),
+    "split_int": (lambda torch, x: torch.split(x, 2, dim=1), (X23,)),
+    "split_sizes": (lambda torch, x: x.split([1, 2], 1), (X23,)),
+    "unbind": (lambda torch, x: x.unbind(1), (X23,)),
+    "unbind_fn": (lambda torch, x: torch.unbind(x), (X23,)),
+    "flip": (lambda torch, x: (x.flip(0), torch.flip(x, [0, 1]), x.flip(-1)), (X23,)),
+    "fliplr_flipud": (lambda torch, x: (x.fliplr(), torch.flipud(x)), (X23,)),
+    "roll": (lambda torch, x: (x.roll(1), torch.roll(x, -1, 1), x.roll((1, 2), (0, 1))), (X23,)),
+    "hstack": (lambda torch, a, b: torch.hstack([a, b]), (X23, X23[:, :1].copy())),
+    "hstack_1d": (lambda torch, a, b: torch.hstack((a, b)), (np.arange(3.0), np.arange(2.0))),
+    "vstack": (lambda torch, a, b: torch.vstack([a, b]), (np.arange(3.0), X23)),
+    "column_stack": (lambda torch, a, b: torch.column_stack([a, b]), (np.arange(2.0), X23)),
+    "meshgrid_ij": (lambda torch, a, b: torch.meshgrid(a, b, indexing="ij"), (np.arange(2.0), np.arange(3.0) + 1)),
+    "meshgrid_xy": (lambda torch, a, b: torch.meshgrid([a, b], indexing="xy"), (np.arange(2.0), np.arange(3.0) + 1)),
+    "cat_axis": (lambda torch, a, b: torch.cat([a, b], axis=1), (X23, X23)),
+    "stack_axis": (lambda torch, a, b: torch.stack([a, b], axis=1), (X23, X23)),
+    "concat": (lambda torch, a, b: (torch.concat([a, b]), torch.concatenate([a, b], dim=1)), (X23, X23)),
+    "sum_mean_axis": (lambda torch, x: (x.sum(axis=0), x.mean(axis=1, keepdim=True), torch.sum(x, axis=1)), (X23,)),
+    "range_index": (lambda torch, x: -x.log_softmax(1)[range(2), [2, 0]].mean(), (X23,)),
+    "range_index_tensor": (lambda torch, x: x[range(2), torch.tensor([1, 2])], (X23,)),
+    "range_rows": (lambda torch, x: x[range(0, 2, 1)], (X23,)),
+    "tuple_in_index": (lambda torch, x: x[(0, 1), (2, 0)], (X23,)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_values_gradients_and_grad_fn_match_torch(name: str) -> None:
+    fn, args = CASES[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = check_parity(fn, *args)
+    assert report.ok, report.format()
+
+
+def test_setitem_with_range_matches_torch() -> None:
+    for ns in (minitorch_scalar, real_torch):
+        y = ns.zeros(6, dtype=ns.long)
+        y[range(2, 4)] = 1
+        x = ns.zeros(2, 3)
+        x[range(2), [0, 2]] = 5.0
+        if ns is minitorch_scalar:
+            ours = (repr(y), repr(x))
+        else:
+            theirs = (repr(y), repr(x))
+    assert ours == theirs
+
+
+PRINTED: list[Callable[[Any], Any]] = [
+    lambda t: t.arange(6).reshape(2, 3).repeat(2, 1),
+    lambda t: t.arange(6).reshape(2, 3).flip(0),
+    lambda t: t.chunk(t.arange(5), 2),
+    lambda t: t.arange(6).chunk(4),
+    lambda t: t.arange(5).split(2),
+    lambda t: t.arange(5).split([2, 3]),
+    lambda t: t.roll(t.arange(6).reshape(2, 3), 1),
+    lambda t: t.meshgrid(t.arange(2), t.arange(3), indexing="ij"),
+    lambda t: t.column_stack([t.arange(3), t.arange(3)]),
+    lambda t: t.hstack([t.tensor(1), t.tensor([2])]),
+    lambda t: t.tensor([1, 2, 3]).repeat_interleave(t.tensor([1, 0, 2])),
+    lambda t: t.tensor([2.567]).round(decimals=2),
+    lambda t: t.tensor([1234.5, -0.5]).round(decimals=-2),
+    lambda t: t.floor(t.tensor([1, -2])),
+    lambda t: t.sin(t.tensor([1, 2])),
+    lambda t: t.log2(t.tensor([8])),
+    lambda t: t.tensor([-0.5, 1.5, float("inf")]).ceil(),
+    lambda t: t.tensor([-1.5, 2.25, float("inf")]).frac(),
+    lambda t: t.tensor([[1.0, 0.0], [1.0, 1.0]]).any(dim=1),
+    lambda t: t.tensor([[1.0, 0.0], [1.0, 1.0]]).all(1, keepdim=True),
+    lambda t: t.any(t.tensor([[0, 0], [1, 0]]), 0),
+    lambda t: t.erf(t.tensor([0.5, -3.0, 0.0])),
+    lambda t: t.atan2(t.tensor([1.0, -1.0]), t.tensor([-1.0, -1.0])),
+]
+
+
+@pytest.mark.parametrize("i", range(len(PRINTED)))
+def test_printed_results_match_torch(i: int) -> None:
+    assert repr(PRINTED[i](minitorch_scalar)) == repr(PRINTED[i](real_torch))
+
+
+ERRORS: list[Callable[[Any], Any]] = [
+    lambda t: t.tensor([1, 2]).frac(),
+    lambda t: t.tensor([15, 25]).round(decimals=-1),
+    lambda t: t.atan2(t.tensor([1.0]), 2.0),
+    lambda t: t.tensor([1.0]).atan2(2.0),
+    lambda t: t.sin([1.0]),
+    lambda t: t.ones(2, 2).repeat(2),
+    lambda t: t.ones(2, 2).sum(0, axis=0),
+    lambda t: t.ones(4).split([1, 2]),
+    lambda t: t.ones(4).chunk(0),
+    lambda t: t.ones(2, 2).flip(0, 0),
+    lambda t: t.ones(3).fliplr(),
+    lambda t: t.ones(3).roll((1, 2), 0),
+    lambda t: t.meshgrid(t.ones(2), t.ones(2), indexing="ab"),
+]
+
+
+def _raised(fn: Callable[[Any], Any], ns: Any) -> tuple[str, str]:
+    try:
+        fn(ns)
+    except Exception as e:  # noqa: BLE001 - the exception is what is compared
+        return type(e).__name__, str(e).split("\n")[0]
+    return "no error", ""
+
+
+@pytest.mark.parametrize("i", range(len(ERRORS)))
+def test_errors_match_torch(i: int) -> None:
+    ours = _raised(ERRORS[i], minitorch_scalar)
+    assert ours[0] != "no error"
+    assert ours == _raised(ERRORS[i], real_torch)
+
+
+def test_meshgrid_without_indexing_warns_like_torch() -> None:
+    with pytest.warns(UserWarning, match="it will be required to pass the indexing argument"):
+        grids = minitorch_scalar.meshgrid(minitorch_scalar.arange(2), minitorch_scalar.arange(3))
+    assert [tuple(g.shape) for g in grids] == [(2, 3), (2, 3)]
+
+
+def test_second_derivatives_of_new_math_match_torch() -> None:
+    def fn(torch: Any, x: Any) -> Any:
+        y = torch.tan(x * 0.3) + torch.asin(x * 0.2) + x.atan() + x.sinh() + x.cosh() + x.erf() + (x.abs() + 1).log1p()
+        y = y + x.expm1() + (x.abs() + 1).log2() + (x.abs() + 1).log10() + torch.atan2(x, x * x + 1)
+        return torch.autograd.grad(y.sum(), x, create_graph=True)
+
+    report = check_parity(fn, X23, check_grad_fn=False)
+    assert report.ok, report.format()
