@@ -4,7 +4,9 @@
 ``import minitorch_scalar as torch`` gives a torch-named Tensor engine.
 """
 
-from minitorch_scalar import autograd, dtypes, ops
+import math as _math
+
+from minitorch_scalar import autograd, dtypes, ops, tape
 from minitorch_scalar.autograd import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
 from minitorch_scalar.dtypes import (
     bool,
@@ -109,7 +111,6 @@ from minitorch_scalar.random import (
     set_rng_state,
 )
 from minitorch_scalar.serialization import load, save
-from minitorch_scalar import tape
 from minitorch_scalar.tape import Tape
 from minitorch_scalar.tensor import (
     Size,
@@ -139,11 +140,18 @@ from minitorch_scalar.viz import backward_steps, draw_dot, draw_parity, render_b
 
 __version__ = "0.1.0"
 
-from minitorch_scalar import cuda, nn, optim, utils  # noqa: E402 - built on the Tensor engine imported above  # noqa: E402
+# torch's math constants (plain Python floats, as in torch)
+e = _math.e
+pi = _math.pi
+inf = _math.inf
+nan = _math.nan
+
+from minitorch_scalar import accelerator, cuda, nn, optim, utils  # noqa: E402 - built on the Tensor engine above
 from minitorch_scalar.device import device  # noqa: E402
 
 __all__ = ["Value", "load", "numerical_grad", "ops", "save"]
-__all__ += ["cuda", "device", "nn", "optim", "utils"]
+__all__ += ["accelerator", "cuda", "device", "nn", "optim", "utils"]
+__all__ += ["e", "inf", "nan", "pi"]
 __all__ += ["backward_steps", "draw_dot", "draw_parity", "render_backward"]  # minitorch_scalar.viz
 __all__ += ["Tape", "tape"]  # replay a recorded Value computation (minitorch_scalar.tape)
 __all__ += [  # torch's CPU random stream (minitorch_scalar.random) and print options (minitorch_scalar.printing)
@@ -164,7 +172,7 @@ __all__ += [  # the Tensor engine's torch namespace
     "var", "where", "zeros", "zeros_like",
 ]
 __all__ += ["bincount", "cos", "round", "sin"]  # more of the Tensor engine's torch namespace
-from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math and shape functions
+from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math, shapes, selecting, sorting
     acos,
     all,
     any,
@@ -172,6 +180,7 @@ from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math a
     arcsin,
     arctan,
     arctan2,
+    argsort,
     asin,
     atan,
     atan2,
@@ -179,6 +188,9 @@ from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math a
     chunk,
     column_stack,
     cosh,
+    count_nonzero,
+    cumprod,
+    cumsum,
     erf,
     expm1,
     fix,
@@ -187,24 +199,102 @@ from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math a
     flipud,
     floor,
     frac,
+    gather,
+    ger,
+    histc,
     hstack,
+    index_add,
+    index_fill,
+    index_select,
+    isfinite,
+    isinf,
+    kthvalue,
     log1p,
     log2,
     log10,
+    logspace,
+    logsumexp,
+    masked_fill,
+    masked_select,
+    median,
     meshgrid,
+    mode,
+    moveaxis,
+    movedim,
+    nan_to_num,
+    nonzero,
+    outer,
+    quantile,
     repeat_interleave,
     roll,
     row_stack,
+    scatter,
+    scatter_add,
+    searchsorted,
     sinh,
+    sort,
     split,
+    std_mean,
+    swapaxes,
+    swapdims,
+    take,
     tan,
+    tile,
+    topk,
+    tril,
+    tril_indices,
+    triu,
+    triu_indices,
     trunc,
     unbind,
+    unique,
+    var_mean,
     vstack,
 )
 from minitorch_scalar.tensor import concat, concatenate  # noqa: E402
 
 __all__ += [  # elementwise math and shape functions of the Tensor engine
+    "count_nonzero",
+    "cumprod",
+    "histc",
+    "index_add",
+    "index_fill",
+    "isfinite",
+    "isinf",
+    "logspace",
+    "mode",
+    "moveaxis",
+    "movedim",
+    "nan_to_num",
+    "quantile",
+    "searchsorted",
+    "std_mean",
+    "swapaxes",
+    "swapdims",
+    "tile",
+    "tril",
+    "tril_indices",
+    "triu",
+    "triu_indices",
+    "var_mean",
+    "argsort",
+    "cumsum",
+    "gather",
+    "ger",
+    "index_select",
+    "kthvalue",
+    "logsumexp",
+    "masked_fill",
+    "masked_select",
+    "median",
+    "nonzero",
+    "outer",
+    "scatter",
+    "scatter_add",
+    "sort",
+    "take",
+    "topk",
+    "unique",
     "acos",
     "all",
     "any",

@@ -8,12 +8,13 @@ method's.
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
 from minitorch_scalar import tensor_ops
 from minitorch_scalar.autograd import is_grad_enabled
+from minitorch_scalar.dtypes import get_default_dtype
 from minitorch_scalar.tensor import Tensor
 
 
@@ -182,6 +183,169 @@ def meshgrid(*tensors: Any, indexing: str | None = None) -> tuple[Tensor, ...]:
     if swap:
         grids[0], grids[1] = grids[1], grids[0]
     return tuple(grids)
+
+
+def _method(name: str, doc: str) -> Any:
+    """``torch.<name>(input, *args, **kwargs)``: the type check, then ``input.<name>(*args, **kwargs)``."""
+
+    def fn(input: Tensor, *args: Any, **kwargs: Any) -> Any:  # noqa: A002
+        return getattr(_check(name, input), name)(*args, **kwargs)
+
+    fn.__name__ = fn.__qualname__ = name
+    fn.__doc__ = doc
+    return fn
+
+
+gather = _method("gather", "``out[i][j] = input[i][index[i][j]]`` for dim 1 (GatherBackward0).")
+index_select = _method("index_select", "The entries ``index`` of dim ``dim`` (IndexSelectBackward0).")
+take = _method("take", "``input.flatten()[index]`` (TakeBackward0).")
+masked_select = _method("masked_select", "The entries where ``mask`` is True (MaskedSelectBackward0).")
+masked_fill = _method("masked_fill", "``value`` where ``mask`` is True, else input (MaskedFillBackward0).")
+scatter = _method("scatter", "A copy with ``src`` written at ``index`` along ``dim``.")
+scatter_add = _method("scatter_add", "A copy with ``src`` added at ``index`` along ``dim``.")
+sort = _method("sort", "``(values, indices)`` sorted along ``dim`` (SortBackward0).")
+argsort = _method("argsort", "The indices that sort input along ``dim``.")
+topk = _method("topk", "The ``k`` largest entries along ``dim`` and their indices (TopkBackward0).")
+kthvalue = _method("kthvalue", "The k-th smallest entry along ``dim`` and its index (KthvalueBackward0).")
+median = _method("median", "The lower median, or ``(values, indices)`` along ``dim``.")
+unique = _method("unique", "The distinct values, optionally with the inverse index and the counts.")
+nonzero = _method("nonzero", "Indices of the nonzero entries.")
+cumsum = _method("cumsum", "Running sums along ``dim`` (CumsumBackward0).")
+
+
+def logsumexp(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A002
+    """log(sum(exp(input))) over ``dim`` (LogsumexpBackward0)."""
+    if dim is None:
+        raise TypeError('logsumexp() missing 1 required positional arguments: "dim"')
+    return _check("logsumexp", input).logsumexp(dim, keepdim)
+
+
+outer = _method("outer", "``input[i] * vec2[j]``.")
+ger = _method("ger", "Alias of outer.")
+index_add = _method("index_add", "A copy with ``alpha * source`` added at ``index`` along ``dim``.")
+index_fill = _method("index_fill", "A copy with ``value`` at ``index`` along ``dim``.")
+nan_to_num = _method("nan_to_num", "nan, +inf, -inf replaced by finite values (NanToNumBackward0).")
+cumprod = _method("cumprod", "Running products along ``dim`` (CumprodBackward0).")
+mode = _method("mode", "The most frequent value along ``dim`` and its index (ModeBackward0).")
+count_nonzero = _method("count_nonzero", "How many entries are nonzero (over ``dim``).")
+triu = _method("triu", "The upper triangle of the last two dims (TriuBackward0).")
+tril = _method("tril", "The lower triangle of the last two dims (TrilBackward0).")
+tile = _method("tile", "Repeat with missing leading repeats taken as 1 (RepeatBackward0).")
+movedim = _method("movedim", "Dims ``source`` moved to ``destination`` (PermuteBackward0).")
+moveaxis = _method("moveaxis", "Alias of movedim.")
+swapaxes = _method("swapaxes", "Alias of transpose (TransposeBackward0).")
+swapdims = _method("swapdims", "Alias of transpose (TransposeBackward0).")
+isinf = _method("isinf", "Where the values are +inf or -inf.")
+isfinite = _method("isfinite", "Where the values are neither inf nor nan.")
+
+
+def _paired(name: str, node: str, input: Tensor, dim: Any, unbiased: Any, keepdim: bool,  # noqa: A002
+            correction: Any, std: bool) -> tuple[Tensor, Tensor]:
+    """(std or var, mean) over ``dim``, both shown as torch's single node ``node``."""
+    if isinstance(dim, bool):
+        dim, unbiased = None, dim
+    x = _check(name, input)
+    spread = tensor_ops.var(x, dim, unbiased, keepdim, correction=correction, std=std)
+    centre = x.mean(dim, keepdim) if dim is not None else x.mean()
+    if keepdim and dim is None:
+        centre = centre.reshape((1,) * x.dim())
+    return tensor_ops.renamed(spread, node), tensor_ops.renamed(centre, node)
+
+
+def std_mean(input: Tensor, dim: Any = None, unbiased: Any = None, keepdim: bool = False, *,  # noqa: A002
+             correction: Any = None) -> tuple[Tensor, Tensor]:
+    """(standard deviation, mean) over ``dim`` (StdMeanBackward0)."""
+    return _paired("std_mean", "StdMeanBackward0", input, dim, unbiased, keepdim, correction, True)
+
+
+def var_mean(input: Tensor, dim: Any = None, unbiased: Any = None, keepdim: bool = False, *,  # noqa: A002
+             correction: Any = None) -> tuple[Tensor, Tensor]:
+    """(variance, mean) over ``dim`` (VarMeanBackward0)."""
+    return _paired("var_mean", "VarMeanBackward0", input, dim, unbiased, keepdim, correction, False)
+
+
+def quantile(input: Tensor, q: Any, dim: int | None = None, keepdim: bool = False) -> Tensor:  # noqa: A002
+    """The ``q``-quantile(s) over ``dim`` (everything when None), interpolating linearly between sorted values.
+
+    ``q`` is a number in [0, 1] or a 1-D tensor of them (its values then form a new leading dim).
+    """
+    x = _check("quantile", input)
+    qs = q._data.reshape(-1).tolist() if isinstance(q, Tensor) else [q]
+    for v in qs:
+        if not 0 <= v <= 1:
+            raise RuntimeError("quantile() q values must be in the range [0, 1]")
+    src = x.reshape(-1) if dim is None else x
+    d = 0 if dim is None else tensor_ops.wrap_dim(dim, x.dim())
+    ordered = src.sort(d).values
+    n = ordered.shape[d]
+    picks = []
+    for v in qs:
+        pos = v * (n - 1)
+        lo, hi = int(np.floor(pos)), int(np.ceil(pos))
+        low = ordered.select(d, lo)
+        high = ordered.select(d, hi)
+        val = low + (high - low) * (pos - lo)
+        if keepdim:
+            val = val.unsqueeze(d) if dim is not None else val.reshape((1,) * x.dim())
+        picks.append(val)
+    if isinstance(q, Tensor) and q.dim() > 0:
+        return tensor_ops.stack(picks, 0)
+    return picks[0]
+
+
+def histc(input: Tensor, bins: int = 100, min: float = 0, max: float = 0) -> Tensor:  # noqa: A001, A002
+    """Counts of values in ``bins`` equal-width bins over [min, max] (the data's range when both are 0)."""
+    x = _check("histc", input)
+    if not x.is_floating_point():
+        raise RuntimeError(f'"histogram_cpu" not implemented for \'{tensor_ops._scalar_type_name_full(x.dtype)}\'')
+    data = x._data.reshape(-1)
+    low, high = float(min), float(max)
+    if low == high and data.size:
+        low, high = float(data.min()), float(data.max())
+    if low == high:
+        low, high = low - 1, high + 1
+    counts, _ = np.histogram(data[(data >= low) & (data <= high)], bins=bins, range=(low, high))
+    return Tensor._wrap(counts.astype(x._data.dtype))
+
+
+def searchsorted(sorted_sequence: Tensor, input: Any, *, out_int32: bool = False, right: bool = False,  # noqa: A002
+                 side: str | None = None) -> Tensor:
+    """Where each value of ``input`` would be inserted to keep ``sorted_sequence`` (last dim) sorted."""
+    seq = _check("searchsorted", sorted_sequence)._data
+    vals = input._data if isinstance(input, Tensor) else np.asarray(input)
+    how: Literal["left", "right"] = "right" if right or side == "right" else "left"
+    if seq.ndim <= 1:
+        out = np.searchsorted(seq, vals, side=how)
+    else:
+        out = np.stack([np.searchsorted(s_, v_, side=how) for s_, v_ in zip(seq.reshape(-1, seq.shape[-1]),
+                                                                          vals.reshape(-1, vals.shape[-1]))])
+        out = out.reshape(vals.shape)
+    return Tensor._wrap(np.asarray(out, dtype=np.int32 if out_int32 else np.int64))
+
+
+def logspace(start: float, end: float, steps: int, base: float = 10.0, *, dtype: Any = None,
+             requires_grad: bool = False) -> Tensor:
+    """``base ** linspace(start, end, steps)``."""
+    from minitorch_scalar.tensor import tensor
+
+    dt = dtype or get_default_dtype()
+    vals = np.power(float(base), np.linspace(float(start), float(end), int(steps)))
+    return tensor(vals.astype(dt.np), dtype=dt, requires_grad=requires_grad)
+
+
+def _tri_indices(row: int, col: int, offset: int, upper: bool) -> Tensor:
+    keep = (np.triu if upper else np.tril)(np.ones((row, col), bool), offset)
+    return Tensor._wrap(np.stack(np.nonzero(keep)).astype(np.int64).reshape(2, -1))
+
+
+def tril_indices(row: int, col: int, offset: int = 0) -> Tensor:
+    """The (2, n) row/column indices of the lower triangle of a ``row`` x ``col`` matrix."""
+    return _tri_indices(row, col, offset, False)
+
+
+def triu_indices(row: int, col: int, offset: int = 0) -> Tensor:
+    """The (2, n) row/column indices of the upper triangle of a ``row`` x ``col`` matrix."""
+    return _tri_indices(row, col, offset, True)
 
 
 def log(input: Tensor) -> Tensor:  # noqa: A002
@@ -502,6 +666,11 @@ def detach(input: Tensor) -> Tensor:  # noqa: A002
 
 
 __all__ = [
+    "count_nonzero", "cumprod", "histc", "index_add", "index_fill", "isfinite", "isinf", "logspace", "mode",
+    "moveaxis", "movedim", "nan_to_num", "quantile", "searchsorted", "std_mean", "swapaxes", "swapdims", "tile",
+    "tril", "tril_indices", "triu", "triu_indices", "var_mean",
+    "argsort", "cumsum", "gather", "ger", "index_select", "kthvalue", "logsumexp", "masked_fill", "masked_select",
+    "median", "nonzero", "outer", "scatter", "scatter_add", "sort", "take", "topk", "unique",
     "acos", "all", "any", "arccos", "arcsin", "arctan", "arctan2", "asin", "atan", "atan2", "ceil", "chunk",
     "column_stack", "cosh", "erf", "expm1", "fix", "flip", "fliplr", "flipud", "floor", "frac", "hstack", "log10",
     "log1p", "log2", "meshgrid", "repeat_interleave", "roll", "row_stack", "sinh", "split", "tan", "trunc", "unbind",

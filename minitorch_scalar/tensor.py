@@ -1075,6 +1075,181 @@ class Tensor:
         """Shift elements cyclically along ``dims`` (the flattened tensor when None)."""
         return _tensor_ops.roll(self, shifts, dims)
 
+    def gather(self, dim: builtins.int, index: Tensor) -> Tensor:
+        """``out[i][j] = self[i][index[i][j]]`` for dim 1, likewise for any dim (GatherBackward0)."""
+        return _tensor_ops.gather(self, dim, index)
+
+    def index_select(self, dim: builtins.int, index: Tensor) -> Tensor:
+        """The entries ``index`` of dim ``dim`` (IndexSelectBackward0)."""
+        return _tensor_ops.index_select(self, dim, index)
+
+    def take(self, index: Tensor) -> Tensor:
+        """``self.flatten()[index]`` (TakeBackward0)."""
+        return _tensor_ops.take(self, index)
+
+    def masked_select(self, mask: Tensor) -> Tensor:
+        """The entries where ``mask`` is True, as a 1-D tensor (MaskedSelectBackward0)."""
+        return _tensor_ops.masked_select(self, mask)
+
+    def masked_fill(self, mask: Tensor, value: Any) -> Tensor:
+        """``value`` where ``mask`` is True, else self (MaskedFillBackward0)."""
+        return _tensor_ops.masked_fill(self, mask, value)
+
+    def masked_fill_(self, mask: Tensor, value: Any) -> Tensor:
+        """:meth:`masked_fill` in place."""
+        return self._inplace(lambda s: s.masked_fill(mask, value))
+
+    def scatter(self, dim: builtins.int, index: Tensor, src: Any = None, *, value: Any = None) -> Tensor:
+        """A copy with ``src`` (a tensor or a number) written at ``index`` along ``dim``."""
+        return _tensor_ops.scatter(self, dim, index, value if src is None else src)
+
+    def scatter_(self, dim: builtins.int, index: Tensor, src: Any = None, *, value: Any = None) -> Tensor:
+        """:meth:`scatter` in place."""
+        return self._inplace(lambda s: _tensor_ops.scatter(s, dim, index, value if src is None else src))
+
+    def scatter_add(self, dim: builtins.int, index: Tensor, src: Tensor) -> Tensor:
+        """A copy with ``src`` added at ``index`` along ``dim`` (repeated indices accumulate)."""
+        return _tensor_ops.scatter(self, dim, index, src, reduce_add=True)
+
+    def scatter_add_(self, dim: builtins.int, index: Tensor, src: Tensor) -> Tensor:
+        """:meth:`scatter_add` in place."""
+        return self._inplace(lambda s: _tensor_ops.scatter(s, dim, index, src, reduce_add=True))
+
+    def sort(self, dim: builtins.int = -1, descending: builtins.bool = False, *,
+             stable: builtins.bool | None = None) -> Any:
+        """``(values, indices)`` sorted along ``dim`` (SortBackward0)."""
+        return _tensor_ops.sort(self, dim, descending, stable)
+
+    def argsort(self, dim: builtins.int = -1, descending: builtins.bool = False, *,
+                stable: builtins.bool = False) -> Tensor:
+        """The indices that sort ``self`` along ``dim``."""
+        return _tensor_ops.argsort(self, dim, descending, stable)
+
+    def topk(self, k: builtins.int, dim: builtins.int = -1, largest: builtins.bool = True,
+             sorted: builtins.bool = True) -> Any:  # noqa: A002
+        """The ``k`` largest (or smallest) entries along ``dim`` and their indices (TopkBackward0)."""
+        return _tensor_ops.topk(self, k, dim, largest, sorted)
+
+    def kthvalue(self, k: builtins.int, dim: builtins.int = -1, keepdim: builtins.bool = False) -> Any:
+        """The k-th smallest entry along ``dim`` and its index (KthvalueBackward0)."""
+        return _tensor_ops.kthvalue(self, k, dim, keepdim)
+
+    def median(self, dim: builtins.int | None = None, keepdim: builtins.bool = False) -> Any:
+        """The lower median of everything, or ``(values, indices)`` along ``dim``."""
+        return _tensor_ops.median(self, dim, keepdim)
+
+    def unique(self, sorted: builtins.bool = True, return_inverse: builtins.bool = False,  # noqa: A002
+               return_counts: builtins.bool = False, dim: builtins.int | None = None) -> Any:
+        """The distinct values (ascending), optionally with the inverse index and the counts."""
+        return _tensor_ops.unique(self, sorted, return_inverse, return_counts, dim)
+
+    def nonzero(self, *, as_tuple: builtins.bool = False) -> Any:
+        """Indices of the nonzero entries."""
+        return _tensor_ops.nonzero(self, as_tuple)
+
+    def cumsum(self, dim: builtins.int, *, dtype: dtypes.dtype | None = None) -> Tensor:
+        """Running sums along ``dim`` (CumsumBackward0)."""
+        return _tensor_ops.cumsum(self, dim, dtype)
+
+    def logsumexp(self, dim: Any, keepdim: builtins.bool = False) -> Tensor:
+        """log(sum(exp(self))) over ``dim``, computed stably (LogsumexpBackward0)."""
+        return _tensor_ops.logsumexp(self, dim, keepdim)
+
+    def bincount(self, weights: Tensor | None = None, minlength: builtins.int = 0) -> Tensor:
+        """Count of each value in a 1-D non-negative integer tensor."""
+        from minitorch_scalar.functional_api import bincount
+
+        return bincount(self, weights, minlength)
+
+    def outer(self, vec2: Tensor) -> Tensor:
+        """``self[i] * vec2[j]`` (a MulBackward0 of the reshaped vectors, as torch)."""
+        _check_tensor("outer", vec2)
+        return self.reshape(-1, 1) * vec2
+
+    ger = outer
+
+    def index_add(self, dim: builtins.int, index: Tensor, source: Tensor, *, alpha: Any = 1) -> Tensor:
+        """A copy with ``alpha * source`` added at the entries ``index`` of dim ``dim`` (IndexAddBackward0)."""
+        return _tensor_ops.index_add(self, dim, index, source, alpha)
+
+    def index_add_(self, dim: builtins.int, index: Tensor, source: Tensor, *, alpha: Any = 1) -> Tensor:
+        """:meth:`index_add` in place."""
+        return self._inplace(lambda s: _tensor_ops.index_add(s, dim, index, source, alpha))
+
+    def index_fill(self, dim: builtins.int, index: Tensor, value: Any) -> Tensor:
+        """A copy with ``value`` at the entries ``index`` of dim ``dim`` (IndexFillBackward0)."""
+        return _tensor_ops.index_fill(self, dim, index, value)
+
+    def index_fill_(self, dim: builtins.int, index: Tensor, value: Any) -> Tensor:
+        """:meth:`index_fill` in place."""
+        return self._inplace(lambda s: _tensor_ops.index_fill(s, dim, index, value))
+
+    def nan_to_num(self, nan: builtins.float = 0.0, posinf: builtins.float | None = None,
+                   neginf: builtins.float | None = None) -> Tensor:
+        """nan, +inf, -inf replaced by finite values (NanToNumBackward0)."""
+        return _tensor_ops.nan_to_num(self, nan, posinf, neginf)
+
+    def cumprod(self, dim: builtins.int, *, dtype: dtypes.dtype | None = None) -> Tensor:
+        """Running products along ``dim`` (CumprodBackward0)."""
+        return _tensor_ops.cumprod(self, dim, dtype)
+
+    def mode(self, dim: builtins.int = -1, keepdim: builtins.bool = False) -> Any:
+        """The most frequent value along ``dim`` and its index (ModeBackward0)."""
+        return _tensor_ops.mode(self, dim, keepdim)
+
+    def count_nonzero(self, dim: Any = None) -> Tensor:
+        """How many entries are nonzero (over ``dim``, when given)."""
+        axes = None if dim is None else _tensor_ops._dims(dim, self._data.ndim)
+        return Tensor._wrap(np.asarray(np.count_nonzero(self._data, axis=axes), dtype=np.int64))
+
+    def triu(self, diagonal: builtins.int = 0) -> Tensor:
+        """The upper triangle (from ``diagonal`` up) of the last two dims (TriuBackward0)."""
+        return _tensor_ops.triangle(self, diagonal, True)
+
+    def tril(self, diagonal: builtins.int = 0) -> Tensor:
+        """The lower triangle (from ``diagonal`` down) of the last two dims (TrilBackward0)."""
+        return _tensor_ops.triangle(self, diagonal, False)
+
+    def tile(self, dims: Any) -> Tensor:
+        """:meth:`repeat` with missing leading repeats taken as 1 (RepeatBackward0)."""
+        reps = tuple(dims) if isinstance(dims, (tuple, list, Size)) else (dims,)
+        return _tensor_ops.repeat(self, *((1,) * (self._data.ndim - len(reps)) + reps))
+
+    def movedim(self, source: Any, destination: Any) -> Tensor:
+        """Dims ``source`` moved to positions ``destination`` (PermuteBackward0)."""
+        nd = self._data.ndim
+        src = [_tensor_ops.wrap_dim(v, nd) for v in ([source] if isinstance(source, builtins.int) else source)]
+        dst = [_tensor_ops.wrap_dim(v, nd) for v in
+               ([destination] if isinstance(destination, builtins.int) else destination)]
+        if len(src) != len(dst):
+            raise RuntimeError(
+                f"movedim: Invalid source or destination dims: source ({src} dims) should contain the same number "
+                f"of dims as destination ({dst} dims)"
+            )
+        perm: list[builtins.int | None] = [None] * nd
+        for a, b in zip(src, dst):
+            perm[b] = a
+        rest = iter(n for n in range(nd) if n not in src)
+        perm = [next(rest) if p is None else p for p in perm]
+        return self.permute(*perm)
+
+    moveaxis = movedim
+
+    def swapaxes(self, axis0: builtins.int, axis1: builtins.int) -> Tensor:
+        """:meth:`transpose` under numpy's name (TransposeBackward0)."""
+        return self.transpose(axis0, axis1)
+
+    swapdims = swapaxes
+
+    def apply_(self, callable: Callable[[Any], Any]) -> Tensor:  # noqa: A002
+        """Replace every element ``v`` by ``callable(v)`` in place (no gradient; not for tensors needing one)."""
+        if self._requires_grad:
+            raise RuntimeError("apply_ is only implemented on CPU tensors that do not require grad")
+        flat = [callable(v) for v in self._data.reshape(-1).tolist()]
+        self._data[...] = np.asarray(flat, dtype=self._data.dtype).reshape(self._data.shape)
+        self._vbox[0] += 1
+        return self
+
     def reshape_as(self, other: Tensor) -> Tensor:
         """Reshape to ``other``'s shape."""
         return _tensor_ops.view(self, other._data.shape)
@@ -1577,8 +1752,12 @@ concat = cat
 concatenate = cat
 
 
-def where(condition: Tensor, input: Any, other: Any) -> Tensor:  # noqa: A002
-    """``input`` where ``condition`` else ``other`` (WhereBackward0)."""
+def where(condition: Tensor, input: Any = None, other: Any = None) -> Any:  # noqa: A002
+    """``input`` where ``condition`` else ``other`` (WhereBackward0); with the condition alone, the indices
+    of its True entries, one tensor per dim (``condition.nonzero(as_tuple=True)``)."""
+    if input is None and other is None:
+        _check_tensor("where", condition)
+        return _tensor_ops.nonzero(condition, as_tuple=True)
     return _tensor_ops.where(condition, input, other)
 
 

@@ -122,6 +122,16 @@ class ArrayVJP(ArrayBackend):
         return g.astype(dtype, copy=False)
 
     @staticmethod
+    def cumprod(g: np.ndarray, d: int) -> np.ndarray:
+        """Running products along ``d``."""
+        return np.cumprod(g, axis=d)
+
+    @staticmethod
+    def cumsum(g: np.ndarray, d: int) -> np.ndarray:
+        """Running sums along ``d``."""
+        return np.cumsum(g, axis=d)
+
+    @staticmethod
     def flip(g: np.ndarray, dims: tuple[int, ...]) -> np.ndarray:
         """``g`` reversed along ``dims``."""
         return np.flip(g, dims).copy()
@@ -312,6 +322,16 @@ class TensorBackend:
         """Zeros of ``shape`` with ``g`` added at ``index``."""
         out = ArrayVJP.index_grad(g._data, shape, dtype, index, unique)
         return record("IndexPutBackward0", out, (g,), (index,), _index_put_vjp, frees=False)
+
+    @staticmethod
+    def cumprod(g: Tensor, d: int) -> Tensor:
+        """Running products along ``d`` (CumprodBackward0)."""
+        return cumprod(g, d)
+
+    @staticmethod
+    def cumsum(g: Tensor, d: int) -> Tensor:
+        """Running sums along ``d`` (CumsumBackward0)."""
+        return cumsum(g, d)
 
     @staticmethod
     def flip(g: Tensor, dims: tuple[int, ...]) -> Tensor:
@@ -1632,6 +1652,432 @@ def roll(x: Tensor, shifts: Any, dims: Any = None) -> Tensor:
     return record("RollBackward0", np.roll(x._data, sh, axes), (x,), (sh, axes), _roll_vjp, frees=False)
 
 
+# ----------------------------------------------------------------------------------------------
+# Selecting along a dim, sorting, scattering, cumulative sums
+# ----------------------------------------------------------------------------------------------
+
+
+def _along(idx: np.ndarray, d: int) -> tuple[Any, ...]:
+    """The numpy index picking ``x[..., idx[...], ...]`` along dim ``d``, position by position of ``idx``."""
+    grids: list[Any] = list(np.indices(idx.shape, sparse=True))
+    grids[d] = idx
+    return tuple(grids)
+
+
+def _pick(x: Tensor, index: tuple[Any, ...], name: str, unique: bool) -> Tensor:
+    """``x[index]`` (an advanced numpy index) recorded as node ``name``; the adjoint scatter-adds back."""
+    out = np.asarray(x._data[index])
+    return record(name, out, (x,), (x._data.shape, x._data.dtype, index, unique), _index_vjp, frees=True)
+
+
+def _index_array(fn: str, index: Any) -> np.ndarray:
+    """An integer index tensor's array (torch's error for anything else)."""
+    if not isinstance(index, Tensor) or index._data.dtype.kind not in "iu":
+        got = type(index).__name__ if not isinstance(index, Tensor) else index.dtype
+        raise RuntimeError(f"{fn}(): Expected dtype int64 for index, got {got}")
+    return index._data.astype(np.int64, copy=False)
+
+
+def gather(x: Tensor, dim: int, index: Tensor) -> Tensor:
+    """``out[i][j] = x[i][index[i][j]]`` for dim 1 (and likewise for any dim) (GatherBackward0)."""
+    idx = _index_array("gather", index)
+    if idx.ndim != x._data.ndim:
+        raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
+    d = wrap_dim(dim, x._data.ndim)
+    try:
+        return _pick(x, _along(idx, d), "GatherBackward0", False)
+    except IndexError as e:
+        raise RuntimeError(f"index out of range in self ({e})") from None
+
+
+def index_select(x: Tensor, dim: int, index: Tensor) -> Tensor:
+    """The entries ``index`` (1-D) of dim ``dim`` (IndexSelectBackward0)."""
+    idx = _index_array("index_select", index).reshape(-1)
+    d = wrap_dim(dim, x._data.ndim)
+    try:
+        return _pick(x, (slice(None),) * d + (idx,), "IndexSelectBackward0", False)
+    except IndexError:
+        raise IndexError("index out of range in self") from None
+
+
+def take(x: Tensor, index: Tensor) -> Tensor:
+    """``x.flatten()[index]`` in index's shape (TakeBackward0)."""
+    idx = _index_array("take", index)
+    n = x._data.size
+    if idx.size and (idx.max() >= n or idx.min() < -n):
+        raise IndexError(f"out of range: tried to access index {int(idx.max())} on a tensor of {n} elements.")
+    return _pick(x, np.unravel_index(idx % builtins_max(n, 1), x._data.shape), "TakeBackward0", False)
+
+
+def builtins_max(a: int, b: int) -> int:
+    """The larger of two Python ints (this module's ``max`` is a tensor reduction)."""
+    return a if a >= b else b
+
+
+def masked_select(x: Tensor, mask: Tensor) -> Tensor:
+    """The 1-D tensor of the entries where ``mask`` (broadcast) is True (MaskedSelectBackward0)."""
+    check_operand("masked_select", mask, 2, "mask")
+    if mask._data.dtype != np.bool_:
+        raise RuntimeError("masked_select: expected BoolTensor for mask")
+    shape = np.broadcast_shapes(x._data.shape, mask._data.shape)
+    src = x if x._data.shape == shape else expand(x, *shape)
+    return _pick(src, np.nonzero(np.broadcast_to(mask._data, shape)), "MaskedSelectBackward0", True)
+
+
+def _masked_fill_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """x gets the upstream grad where the mask is False; a tensor value gets the sum where it is True."""
+    mask, vdt = s
+    c = m.const(mask)
+    gx = m.where(c, 0.0, g) if needs[0] else None
+    gv = m.sum_to(m.where(c, g, 0.0), (), vdt) if len(needs) > 1 and needs[1] else None
+    return (gx, gv) if len(needs) > 1 else (gx,)
+
+
+def masked_fill(x: Tensor, mask: Tensor, value: Any) -> Tensor:
+    """``value`` where ``mask`` (broadcast to x) is True, else x (MaskedFillBackward0; 1 for a tensor value)."""
+    check_operand("masked_fill", mask, 1, "mask")
+    if mask._data.dtype != np.bool_:
+        raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype {mask.dtype}")
+    if isinstance(value, Tensor) and value._data.ndim != 0:
+        raise RuntimeError(
+            "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
+            f"{value._data.ndim} dimension(s)."
+        )
+    try:
+        bmask = np.broadcast_to(mask._data, x._data.shape)
+    except ValueError:
+        _broadcast_error([x._data.shape, mask._data.shape])
+    v = value._data if isinstance(value, Tensor) else value
+    out = np.where(bmask, np.asarray(v).astype(x._data.dtype), x._data)
+    if isinstance(value, Tensor):
+        return record("MaskedFillBackward1", out, (x, value), (bmask, value._data.dtype), _masked_fill_vjp,
+                      frees=False)
+    return record("MaskedFillBackward0", out, (x,), (bmask, None), _masked_fill_vjp, frees=False)
+
+
+def _scatter_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """scatter: x keeps the grad off the written positions (all of it for scatter_add); src gathers it."""
+    written, add, idx_x, idx_src, src_shape, src_dt = s
+    gx = (g if add else m.where(m.const(written), 0.0, g)) if needs[0] else None
+    gs = None
+    if len(needs) > 1 and needs[1]:
+        gs = m.index_grad(m.getitem(g, idx_x), src_shape, src_dt, idx_src, True)
+    return (gx, gs) if len(needs) > 1 else (gx,)
+
+
+def scatter(x: Tensor, dim: int, index: Tensor, src: Any, reduce_add: bool = False) -> Tensor:
+    """Write (or with ``reduce_add`` add) ``src`` into a copy of x at ``index`` along ``dim``.
+
+    ``out[i][index[i][j]] = src[i][j]`` for dim 1 (ScatterBackward0, ScatterBackward1 for a number,
+    ScatterAddBackward0).
+    """
+    idx = _index_array("scatter_add" if reduce_add else "scatter", index)
+    if idx.ndim != x._data.ndim:
+        raise RuntimeError("Index tensor must have the same number of dimensions as self tensor")
+    d = wrap_dim(dim, x._data.ndim)
+    idx_x = _along(idx, d)
+    idx_src: tuple[Any, ...] = tuple(np.indices(idx.shape, sparse=True))
+    out = x._data.copy()
+    written = np.zeros(x._data.shape, bool)
+    written[idx_x] = True
+    if isinstance(src, Tensor):
+        vals = src._data[idx_src].astype(out.dtype, copy=False)
+        if reduce_add:
+            np.add.at(out, idx_x, vals)
+        else:
+            out[idx_x] = vals
+        name = "ScatterAddBackward0" if reduce_add else "ScatterBackward0"
+        saved = (written, reduce_add, idx_x, idx_src, src._data.shape, src._data.dtype)
+        return record(name, out, (x, src), saved, _scatter_vjp, frees=False)
+    out[idx_x] = src
+    return record("ScatterBackward1", out, (x,), (written, False, idx_x, idx_src, (), None), _scatter_vjp,
+                  frees=False)
+
+
+def _sort_indices(arr: np.ndarray, d: int, descending: bool) -> np.ndarray:
+    """Stable argsort along ``d`` (descending keeps equal elements in their original order)."""
+    key = arr.astype(np.int64) if arr.dtype == np.bool_ else arr
+    if descending:
+        order = np.argsort(np.flip(key, d), axis=d, kind="stable")
+        order = np.flip(order, d)
+        return (arr.shape[d] - 1 - order) if arr.ndim else order
+    return np.argsort(key, axis=d, kind="stable")
+
+
+def sort(x: Tensor, dim: int = -1, descending: bool = False, stable: bool | None = None) -> Any:
+    """``(values, indices)`` sorted along ``dim`` (SortBackward0; SortBackward1 when ``stable`` is given)."""
+    arr = x._data
+    if arr.ndim == 0:
+        idx = np.asarray(0)
+        values = _pick(x, (), "SortBackward0", True)
+        return return_types("sort", values, idx)
+    d = wrap_dim(dim, arr.ndim)
+    idx = _sort_indices(arr, d, descending)
+    values = _pick(x, _along(idx, d), "SortBackward0" if stable is None else "SortBackward1", True)
+    return return_types("sort", values, idx)
+
+
+def argsort(x: Tensor, dim: int = -1, descending: bool = False, stable: bool = False) -> Tensor:
+    """The indices that sort ``x`` along ``dim``."""
+    if x._data.ndim == 0:
+        return Tensor._wrap(np.asarray(0, dtype=np.int64))
+    return Tensor._wrap(_sort_indices(x._data, wrap_dim(dim, x._data.ndim), descending).astype(np.int64))
+
+
+def topk(x: Tensor, k: int, dim: int = -1, largest: bool = True, sorted: bool = True) -> Any:  # noqa: A002
+    """The ``k`` largest (or smallest) entries along ``dim`` and their indices (TopkBackward0)."""
+    arr = x._data
+    d = wrap_dim(dim, arr.ndim) if arr.ndim else 0
+    n = arr.shape[d] if arr.ndim else 1
+    if k < 0 or k > n:
+        raise RuntimeError("selected index k out of range")
+    if arr.ndim == 0:
+        return return_types("topk", _pick(x, (), "TopkBackward0", True), np.asarray(0))
+    idx = np.take(_sort_indices(arr, d, largest), np.arange(k), axis=d)
+    return return_types("topk", _pick(x, _along(idx, d), "TopkBackward0", True), idx)
+
+
+def kthvalue(x: Tensor, k: int, dim: int = -1, keepdim: bool = False) -> Any:
+    """The k-th smallest entry along ``dim`` and its index (KthvalueBackward0)."""
+    arr = x._data
+    d = wrap_dim(dim, arr.ndim) if arr.ndim else 0
+    n = arr.shape[d] if arr.ndim else 1
+    if not 1 <= k <= n:
+        raise IndexError(f"kthvalue(): selected number k out of range for dimension {d}")
+    return _select_rank(x, d, k - 1, keepdim, "kthvalue", "KthvalueBackward0")
+
+
+def _select_rank(x: Tensor, d: int, rank: int, keepdim: bool, kind: str, name: str) -> Any:
+    """The entry of sorted position ``rank`` along ``d`` with its index, as a (values, indices) pair."""
+    arr = x._data
+    if arr.ndim == 0:
+        return return_types(kind, _pick(x, (), name, True), np.asarray(0))
+    idx = np.take(_sort_indices(arr, d, False), [rank], axis=d)
+    if keepdim:
+        return return_types(kind, _pick(x, _along(idx, d), name, True), idx)
+    idx = idx.squeeze(d)
+    grids: list[Any] = list(np.indices(idx.shape, sparse=True))
+    grids.insert(d, idx)
+    return return_types(kind, _pick(x, tuple(grids), name, True), idx)
+
+
+def median(x: Tensor, dim: int | None = None, keepdim: bool = False) -> Any:
+    """The lower median of everything (MedianBackward0), or along ``dim`` with indices (MedianBackward1)."""
+    arr = x._data
+    if dim is None:
+        flat = arr.reshape(-1)
+        if flat.size == 0:
+            return Tensor._wrap(np.asarray(np.nan, dtype=arr.dtype))
+        pos = int(_sort_indices(flat, 0, False)[(flat.size - 1) // 2])
+        return _pick(x, np.unravel_index(np.asarray(pos), arr.shape), "MedianBackward0", True)
+    d = wrap_dim(dim, arr.ndim) if arr.ndim else 0
+    n = arr.shape[d] if arr.ndim else 1
+    return _select_rank(x, d, (n - 1) // 2, keepdim, "median", "MedianBackward1")
+
+
+def return_types(kind: str, values: Tensor, indices: np.ndarray) -> Any:
+    """``torch.return_types.<kind>(values, indices)``."""
+    cls = _RETURN_TYPES.get(kind)
+    if cls is None:
+        cls = _RETURN_TYPES[kind] = type(kind, (return_type,), {"__slots__": (), "__module__": "torch.return_types"})
+    return cls((values, Tensor._wrap(np.asarray(indices, dtype=np.int64))))
+
+
+def unique(x: Tensor, sorted: bool = True, return_inverse: bool = False,  # noqa: A002
+           return_counts: bool = False, dim: int | None = None) -> Any:
+    """The distinct values in ascending order, optionally with the inverse index and the counts."""
+    if dim is not None:
+        raise NotImplementedError("unique(dim=...) is not supported by minitorch_scalar")
+    vals, inverse, counts = np.unique(x._data, return_inverse=True, return_counts=True)
+    out: list[Tensor] = [Tensor._wrap(np.asarray(vals, dtype=x._data.dtype))]
+    if return_inverse:
+        out.append(Tensor._wrap(inverse.reshape(x._data.shape).astype(np.int64)))
+    if return_counts:
+        out.append(Tensor._wrap(counts.astype(np.int64)))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def nonzero(x: Tensor, as_tuple: bool = False) -> Any:
+    """Indices of the nonzero entries: an (n, ndim) int64 tensor, or one 1-D tensor per dim."""
+    if as_tuple:
+        if x._data.ndim == 0:
+            return (Tensor._wrap(np.flatnonzero(x._data).astype(np.int64)),)
+        return tuple(Tensor._wrap(i.astype(np.int64)) for i in np.nonzero(x._data))
+    return Tensor._wrap(np.argwhere(x._data).astype(np.int64))
+
+
+def _cumsum_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of a cumulative sum: the reversed cumulative sum of the upstream grad."""
+    d, shape, dt = s
+    return (m.cast(m.reshape(m.flip(m.cumsum(m.flip(m.reshape(g, shape), (d,)), d), (d,)), shape), dt),)
+
+
+def cumsum(x: Tensor, dim: int, dtype: dtypes.dtype | None = None) -> Tensor:
+    """Running sums along ``dim`` (CumsumBackward0); integer and bool inputs give int64, as torch."""
+    arr = x._data
+    d = wrap_dim(dim, arr.ndim) if arr.ndim else 0
+    target = dtype.np if dtype is not None else (arr.dtype if arr.dtype.kind == "f" else np.dtype(np.int64))
+    work = arr.reshape(arr.shape or (1,))
+    out = np.cumsum(work, axis=d, dtype=target).reshape(arr.shape)
+    return record("CumsumBackward0", out, (x,), (d, work.shape, arr.dtype), _cumsum_vjp, frees=False)
+
+
+def _logsumexp_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d logsumexp / dx = softmax(x) = exp(x - out)."""
+    x, out, keep = s
+    return (m.reshape(g, keep) * m.exp(x - m.reshape(out, keep)),)
+
+
+def logsumexp(x: Tensor, dim: Any, keepdim: bool = False) -> Tensor:
+    """log(sum(exp(x))) over ``dim``, computed stably (LogsumexpBackward0)."""
+    arr = x._data if x.is_floating_point() else x._data.astype(dtypes.get_default_dtype().np)
+    axes = _dims(dim, arr.ndim) if arr.ndim else ()
+    if not arr.ndim:
+        out = arr.copy()
+    else:
+        top = np.max(arr, axis=axes, keepdims=True)
+        top = np.where(np.isfinite(top), top, 0)
+        out = np.log(np.sum(np.exp(arr - top), axis=axes, keepdims=True)) + top
+        if not keepdim:
+            out = out.reshape(tuple(n for i, n in enumerate(arr.shape) if i not in axes))
+    keep = _keep_shape(arr.shape, axes)
+    return record("LogsumexpBackward0", np.asarray(out), (x,), (x, OUTPUT, keep), _logsumexp_vjp)
+
+
+# ----------------------------------------------------------------------------------------------
+# Index add / fill, cumulative products, modes, paired statistics, triangles
+# ----------------------------------------------------------------------------------------------
+
+
+def _index_add_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """index_add: x gets the upstream grad; source gets ``alpha * g`` at the indexed rows."""
+    index, alpha, src_shape, src_dt = s
+    gs = m.cast(m.reshape(m.getitem(g, index), src_shape) * alpha, src_dt) if needs[1] else None
+    return (g if needs[0] else None, gs)
+
+
+def index_add(x: Tensor, dim: int, index: Tensor, source: Tensor, alpha: Any = 1) -> Tensor:
+    """A copy of x with ``alpha * source`` added at the entries ``index`` of dim ``dim`` (IndexAddBackward0)."""
+    idx = _index_array("index_add", index).reshape(-1)
+    check_operand("index_add", source, 3, "source")
+    d = wrap_dim(dim, x._data.ndim)
+    sel: Any = (slice(None),) * d + (idx,)
+    out = x._data.copy()
+    np.add.at(out, sel, (source._data * alpha).astype(out.dtype, copy=False))
+    saved = (sel, alpha, source._data.shape, source._data.dtype)
+    return record("IndexAddBackward0", out, (x, source), saved, _index_add_vjp, frees=False)
+
+
+def index_fill(x: Tensor, dim: int, index: Tensor, value: Any) -> Tensor:
+    """A copy of x with ``value`` at the entries ``index`` of dim ``dim`` (IndexFillBackward0)."""
+    idx = _index_array("index_fill", index).reshape(-1)
+    d = wrap_dim(dim, x._data.ndim)
+    mask = np.zeros(x._data.shape, bool)
+    mask[(slice(None),) * d + (idx,)] = True
+    v = value.item() if isinstance(value, Tensor) else value
+    out = np.where(mask, np.asarray(v).astype(x._data.dtype), x._data)
+    return record("IndexFillBackward0", out, (x,), (mask, None), _masked_fill_vjp, frees=False)
+
+
+def _nan_to_num_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """The upstream grad where x was finite, 0 where it was replaced."""
+    (finite,) = s
+    return (m.where(m.const(finite), g, 0.0),)
+
+
+def nan_to_num(x: Tensor, nan: float = 0.0, posinf: float | None = None, neginf: float | None = None) -> Tensor:
+    """nan, +inf and -inf replaced by ``nan``, ``posinf`` and ``neginf`` (default: the dtype's extremes)."""
+    arr = x._data
+    if arr.dtype.kind != "f":
+        return record("NanToNumBackward0", arr.copy(), (x,), (np.ones(arr.shape, bool),), _nan_to_num_vjp,
+                      frees=False)
+    out = np.nan_to_num(arr, nan=nan, posinf=posinf, neginf=neginf)
+    return record("NanToNumBackward0", out, (x,), (np.isfinite(arr),), _nan_to_num_vjp, frees=False)
+
+
+def _cumprod_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d out_j / d x_i = prod_{k <= j, k != i} x_k for j >= i, zeros in x included.
+
+    For each i: the running products of x with x_i set to 1, weighted by the upstream grad and summed
+    over j >= i (n passes over an n-long dim: exact at zeros, where dividing by x_i is not).
+    """
+    x, d = s
+    xa = x._data if isinstance(x, Tensor) else x
+    n = xa.shape[d]
+    shape = [1] * xa.ndim
+    shape[d] = n
+    pos = np.arange(n).reshape(shape)
+    total = None
+    for i in range(n):
+        hole = m.where(m.const(np.broadcast_to(pos == i, xa.shape)), 1.0, x)
+        later = m.const(np.broadcast_to(pos >= i, xa.shape).astype(xa.dtype))
+        part = m.sum(g * m.cumprod(hole, d) * later, (d,), True) * m.const((pos == i).astype(xa.dtype))
+        total = part if total is None else total + part
+    return (m.sum_to(total, xa.shape, xa.dtype) if total is not None else g,)
+
+
+def cumprod(x: Tensor, dim: int, dtype: dtypes.dtype | None = None) -> Tensor:
+    """Running products along ``dim`` (CumprodBackward0); integer and bool inputs give int64."""
+    arr = x._data
+    d = wrap_dim(dim, arr.ndim) if arr.ndim else 0
+    target = dtype.np if dtype is not None else (arr.dtype if arr.dtype.kind == "f" else np.dtype(np.int64))
+    if not arr.ndim:
+        return record("CumprodBackward0", arr.astype(target), (x,), (), _cumsum_scalar_vjp, frees=False)
+    out = np.cumprod(arr, axis=d, dtype=target)
+    return record("CumprodBackward0", out, (x,), (x, d), _cumprod_vjp)
+
+
+def _cumsum_scalar_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """A running sum or product of a 0-d tensor is the tensor itself."""
+    return (g,)
+
+
+def mode(x: Tensor, dim: int = -1, keepdim: bool = False) -> Any:
+    """The most frequent value along ``dim`` (the smallest on a tie) and its last index (ModeBackward0)."""
+    arr = x._data
+    if arr.ndim == 0:
+        return return_types("mode", _pick(x, (), "ModeBackward0", True), np.asarray(0))
+    d = wrap_dim(dim, arr.ndim)
+    moved = np.moveaxis(arr, d, -1)
+    flat = moved.reshape(-1, moved.shape[-1])
+    best = np.empty(flat.shape[0], np.int64)
+    for r, row in enumerate(flat):
+        vals, counts = np.unique(row, return_counts=True)
+        top = vals[int(np.argmax(counts))]
+        best[r] = int(np.flatnonzero(row == top)[-1])
+    idx = best.reshape(moved.shape[:-1])
+    grids: list[Any] = list(np.indices(idx.shape, sparse=True))
+    grids.insert(d, idx)
+    values = _pick(x, tuple(grids), "ModeBackward0", True)
+    if keepdim:
+        return return_types("mode", unsqueeze(values, d), np.expand_dims(idx, d))
+    return return_types("mode", values, idx)
+
+
+def renamed(t: Tensor, name: str) -> Tensor:
+    """``t`` passed through a node called ``name`` (identity gradient): the one name torch shows for an op
+    that is computed here from others (``std_mean`` is std and mean; torch shows StdMeanBackward0)."""
+    return record(name, t._data, (t,), (), _identity_vjp, frees=False)
+
+
+def _tri_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """triu / tril keep the upstream grad on the kept triangle."""
+    (keep,) = s
+    return (m.where(m.const(keep), g, 0.0),)
+
+
+def triangle(x: Tensor, diagonal: int, upper: bool) -> Tensor:
+    """The upper (triu) or lower (tril) triangle of the last two dims, the rest zeroed."""
+    arr = x._data
+    if arr.ndim < 2:
+        raise RuntimeError(f"{'triu' if upper else 'tril'}: input tensor must have at least 2 dimensions")
+    rows, cols = arr.shape[-2:]
+    keep = (np.triu if upper else np.tril)(np.ones((rows, cols), bool), diagonal)
+    keep = np.broadcast_to(keep, arr.shape)
+    out = np.where(keep, arr, np.zeros((), arr.dtype))
+    return record("TriuBackward0" if upper else "TrilBackward0", out, (x,), (keep,), _tri_vjp, frees=False)
+
+
 def _where_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
     """where(c, a, b): a gets the grad where c, b where not c."""
     cond, sa, da, sb, db = s
@@ -1713,6 +2159,30 @@ VJP: dict[str, Rule] = {
     "CatBackward0": _split_vjp,
     "WhereBackward0": _where_vjp,
     "RoundBackward1": zero_vjp,
+    "IndexAddBackward0": _index_add_vjp,
+    "IndexFillBackward0": _masked_fill_vjp,
+    "NanToNumBackward0": _nan_to_num_vjp,
+    "CumprodBackward0": _cumprod_vjp,
+    "ModeBackward0": _index_vjp,
+    "TriuBackward0": _tri_vjp,
+    "TrilBackward0": _tri_vjp,
+    "GatherBackward0": _index_vjp,
+    "IndexSelectBackward0": _index_vjp,
+    "TakeBackward0": _index_vjp,
+    "MaskedSelectBackward0": _index_vjp,
+    "MaskedFillBackward0": _masked_fill_vjp,
+    "MaskedFillBackward1": _masked_fill_vjp,
+    "ScatterBackward0": _scatter_vjp,
+    "ScatterBackward1": _scatter_vjp,
+    "ScatterAddBackward0": _scatter_vjp,
+    "SortBackward0": _index_vjp,
+    "SortBackward1": _index_vjp,
+    "TopkBackward0": _index_vjp,
+    "KthvalueBackward0": _index_vjp,
+    "MedianBackward0": _index_vjp,
+    "MedianBackward1": _index_vjp,
+    "CumsumBackward0": _cumsum_vjp,
+    "LogsumexpBackward0": _logsumexp_vjp,
     "RepeatBackward0": _repeat_vjp,
     "SplitBackward0": _index_vjp,
     "SplitWithSizesBackward0": _index_vjp,

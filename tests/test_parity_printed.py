@@ -71,3 +71,21 @@ def test_identical_outputs_agree() -> None:
     text = "step 1 loss 0.5985528230667114\ntensor([[1., 2.]])\n"
     result = compare_outputs(text, text, RTOL, ATOL)
     assert result.ok and result.numbers == 4 and result.max_abs_diff == 0.0
+
+
+def test_object_addresses_are_not_compared() -> None:
+    ours = "<SumBackward0 object at 0x7f8928a50790>"
+    theirs = "<SumBackward0 object at 0x7f8424f526e0>"
+    assert compare_outputs(ours, theirs, 1e-5, 1e-7).ok
+    assert not compare_outputs("<MulBackward0 object at 0x1>", "<SumBackward0 object at 0x2>", 1e-5, 1e-7).ok
+
+
+def test_an_integer_never_agrees_with_a_float_print() -> None:
+    assert not compare_outputs("tensor([1., 2.])", "tensor([1, 2])", 1e-5, 1e-7).ok
+    assert not compare_outputs("3.0", "3", 1e-5, 1e-7).ok
+    assert compare_outputs("3", "3", 1e-5, 1e-7).ok
+
+
+def test_the_sign_of_a_zero_is_not_compared() -> None:
+    assert compare_outputs("tensor(-0.)", "tensor(0.)", 1e-5, 1e-7).ok
+    assert not compare_outputs("tensor(-0.)", "tensor(0)", 1e-5, 1e-7).ok

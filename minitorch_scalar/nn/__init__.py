@@ -24,15 +24,17 @@ from minitorch_scalar.nn.activation import (
     Tanh,
     Threshold,
 )
-from minitorch_scalar.nn.containers import ModuleDict, ModuleList, ParameterList, Sequential
+from minitorch_scalar.nn.containers import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
+from minitorch_scalar.nn.distance import CosineSimilarity, PairwiseDistance
 from minitorch_scalar.nn.dropout import Dropout
-from minitorch_scalar.nn.flatten import Flatten, Identity
+from minitorch_scalar.nn.flatten import Flatten, Identity, Unflatten
 from minitorch_scalar.nn.linear import Linear
 from minitorch_scalar.nn.loss import (
     BCELoss,
     BCEWithLogitsLoss,
     CrossEntropyLoss,
     HuberLoss,
+    KLDivLoss,
     L1Loss,
     MSELoss,
     NLLLoss,
@@ -56,3 +58,4 @@ __all__ += [
     "ELU", "Hardsigmoid", "Hardswish", "Hardtanh", "LogSigmoid", "Mish", "PReLU", "ReLU6", "SELU", "SiLU", "Softmin",
     "Softplus", "Softsign", "Threshold",
 ]
+__all__ += ["CosineSimilarity", "KLDivLoss", "PairwiseDistance", "ParameterDict", "Unflatten"]

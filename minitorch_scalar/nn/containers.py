@@ -1,4 +1,4 @@
-"""Module containers: ``Sequential``, ``ModuleList``, ``ModuleDict``, ``ParameterList``.
+"""Module containers: ``Sequential``, ``ModuleList``, ``ModuleDict``, ``ParameterList``, ``ParameterDict``.
 
 ``nn.Sequential(Linear(3, 4), Tanh(), Linear(4, 1))`` is the Tensor engine's version of the lecture's
 ``MLP(3, [4, 1])``: each child is applied to the previous one's output. Children are registered
@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, overload
 
-from minitorch_scalar.nn.module import Module, _addindent
+from minitorch_scalar.nn.module import Module, _addindent, typename
 from minitorch_scalar.nn.parameter import Parameter
 from minitorch_scalar.tensor import Tensor
 
@@ -296,3 +296,118 @@ def _as_parameter(value: Any) -> Any:
     if isinstance(value, Tensor) and not isinstance(value, Parameter):
         return Parameter(value)
     return value
+
+
+class ParameterDict(Module):
+    """A dict of Parameters registered under their (string) keys; plain tensors are wrapped as Parameters,
+    other objects are kept as they are. Built from a plain dict, the entries are added in sorted key order
+    (as torch does); from an ``OrderedDict``, a ParameterDict or ``(key, value)`` pairs, in the given order.
+    """
+
+    def __init__(self, parameters: Any = None) -> None:
+        super().__init__()
+        self._keys: dict[str, None] = {}
+        if parameters is not None:
+            self.update(parameters)
+
+    @staticmethod
+    def _check_key(key: Any) -> str:
+        """Keys become attribute names, so they must be strings (torch's TypeError otherwise)."""
+        if not isinstance(key, str):
+            raise TypeError(
+                "Index given to ParameterDict cannot be used as a key as it is not a string "
+                f"(type is '{type(key).__name__}'). Open an issue on github if you need non-string keys."
+            )
+        return key
+
+    def __getitem__(self, key: str) -> Any:
+        return getattr(self, self._check_key(key))
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._keys[self._check_key(key)] = None
+        setattr(self, key, _as_parameter(value))
+
+    def __delitem__(self, key: str) -> None:
+        del self._keys[key]
+        delattr(self, key)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def keys(self) -> Iterable[str]:
+        """The keys, in insertion order."""
+        return self._keys.keys()
+
+    def values(self) -> Iterable[Any]:
+        """The values, in key order."""
+        return [self[key] for key in self._keys]
+
+    def items(self) -> Iterable[tuple[str, Any]]:
+        """``(key, value)`` pairs, in key order."""
+        return [(key, self[key]) for key in self._keys]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``self[key]`` if present, else ``default``."""
+        return self[key] if key in self else default
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        """``self[key]``, first setting it to ``default`` when absent."""
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def pop(self, key: str) -> Any:
+        """Remove ``key`` and return its value."""
+        value = self[key]
+        del self[key]
+        return value
+
+    def clear(self) -> None:
+        """Remove every entry."""
+        for key in list(self._keys):
+            del self[key]
+
+    def update(self, parameters: Any) -> None:
+        """Add entries from a mapping (a plain dict in sorted key order) or from ``(key, value)`` pairs.
+
+        Raises:
+            TypeError: for an argument that is neither (torch's messages).
+            ValueError: for a pair that is not of length 2.
+        """
+        if isinstance(parameters, (OrderedDict, ParameterDict)):
+            pairs: Iterable[Any] = list(parameters.items())
+        elif isinstance(parameters, Mapping):
+            pairs = sorted(parameters.items())
+        elif isinstance(parameters, Iterable):
+            pairs = parameters
+        else:
+            raise TypeError(
+                "ParametersDict.update should be called with an iterable of key/value pairs, but got "
+                + type(parameters).__name__
+            )
+        for j, pair in enumerate(pairs):
+            if not isinstance(pair, Iterable) or isinstance(pair, (str, bytes)):
+                raise TypeError(
+                    f"ParameterDict update sequence element #{j} should be Iterable; is {type(pair).__name__}"
+                )
+            entry = tuple(pair)
+            if len(entry) != 2:
+                raise ValueError(f"ParameterDict update sequence element #{j} has length {len(entry)}; 2 is required")
+            self[entry[0]] = entry[1]
+
+    def extra_repr(self) -> str:
+        lines = []
+        for key, value in self.items():
+            if isinstance(value, Tensor):
+                kind = "Parameter" if isinstance(value, Parameter) else "Tensor"
+                size = "x".join(str(n) for n in value.shape)
+                lines.append(f"  ({key}): {kind} containing: [{typename(value)} of size {size}]")
+            else:
+                lines.append(f"  ({key}): Object of type: {type(value).__name__}")
+        return "\n".join(lines)

@@ -251,6 +251,7 @@ def gelu(input: Tensor, approximate: str = "none") -> Tensor:  # noqa: A002
 # ------------------------------------------------------------------------------------ more activations
 _SELU_ALPHA = 1.6732632423543772848170429916717
 _SELU_SCALE = 1.0507009873554804934193349852946
+_ONE_SIXTH_F32 = float(np.float32(1.0 / 6.0))  # torch's hardsigmoid backward uses 1/6 rounded to float32
 
 
 def _pointwise(op: str, name: str, input: Tensor, forward: Any, chain: Any) -> Tensor:  # noqa: A002
@@ -349,13 +350,14 @@ def logsigmoid(input: Tensor) -> Tensor:  # noqa: A002
 
 
 def hardsigmoid(input: Tensor, inplace: bool = False) -> Tensor:  # noqa: A002
-    """``relu6(x + 3) / 6`` (HardsigmoidBackward0); d/dx = 1/6 strictly inside (-3, 3), else 0."""
+    """``relu6(x + 3) / 6`` (HardsigmoidBackward0); d/dx = 1/6 (as float32, like torch) strictly inside
+    (-3, 3), else 0."""
     return _pointwise(
         "hardsigmoid",
         "HardsigmoidBackward0",
         input,
         lambda x: np.clip(x + 3.0, 0.0, 6.0) / 6.0,
-        lambda m, x, g: m.where(m.logical_and(x > -3.0, x < 3.0), g * (1.0 / 6.0), 0.0),
+        lambda m, x, g: m.where(m.logical_and(x > -3.0, x < 3.0), g * _ONE_SIXTH_F32, 0.0),
     )
 
 
@@ -1132,10 +1134,178 @@ def _embedding_renorm_(weight: Tensor, idx: np.ndarray, max_norm: float, norm_ty
         weight.copy_(from_array(data))
 
 
+# -------------------------------------------------------------------------- distances, padding, KL divergence
+def _clamped_norm(x: Tensor, dim: int, eps: float) -> Tensor:
+    """``max(||x||_2, eps)`` along ``dim`` (kept), as torch's cosine_similarity clamps its norms in place:
+    the node is LinalgVectorNormBackward0 and its backward ``g * x / max(||x||, eps)`` uses the clamped value."""
+    data = x._data
+    norm = np.sqrt(np.sum(data.astype(np.float64) ** 2, axis=dim, keepdims=True))
+    out = np.maximum(norm, eps).astype(data.dtype)
+
+    def backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+        xs, clamped = saved
+        return (g * xs / m.const(clamped),)
+
+    return record("LinalgVectorNormBackward0", out, (x,), (x, out), backward)
+
+
+def cosine_similarity(x1: Tensor, x2: Tensor, dim: int = 1, eps: float = 1e-8) -> Tensor:
+    """``sum(x1 * x2) / (max(||x1||, eps) * max(||x2||, eps))`` along ``dim``, computed as torch does:
+    ``((x1 / ||x1||) * (x2 / ||x2||)).sum(dim)`` after broadcasting the two (SumBackward1)."""
+    tensor_ops.check_operand("cosine_similarity", x1)
+    tensor_ops.check_operand("cosine_similarity", x2, 2, "x2")
+    shape = tuple(np.broadcast_shapes(tuple(x1.shape), tuple(x2.shape)))
+    a = x1 if tuple(x1.shape) == shape else x1.expand(*shape)
+    b = x2 if tuple(x2.shape) == shape else x2.expand(*shape)
+    return ((a / _clamped_norm(a, dim, eps)) * (b / _clamped_norm(b, dim, eps))).sum(dim)
+
+
+def normalize(input: Tensor, p: float = 2.0, dim: int = 1, eps: float = 1e-12, out: Tensor | None = None) -> Tensor:  # noqa: A002
+    """``x / max(||x||_p, eps)`` along ``dim`` (DivBackward0), built from ops as torch builds it.
+
+    Raises:
+        TypeError: when ``out`` is given (no out= arguments here).
+    """
+    if out is not None:
+        raise TypeError("normalize() does not support out= in minitorch_scalar")
+    denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+    return input / denom
+
+
+def _norm_backward_p(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d ||d||_p / d d = ``sign(d) |d|^(p-1) / ||d||^(p-1)`` (0 where the norm is 0); d = x1 - x2 + eps."""
+    x1, x2, eps, norm, p, keepdim, metas = saved
+    d = x1 - x2 + eps
+    n = m.const(norm if keepdim else np.expand_dims(norm, -1))
+    gk = g if keepdim else m.reshape(g, tuple(n.shape))
+    safe = m.where(n > 0, n, 1.0)
+    if p == 1.0:
+        local = m.sign(d)
+    elif p == 2.0:
+        local = d / safe
+    else:
+        local = m.sign(d) * m.abs(d) ** (p - 1.0) / safe ** (p - 1.0)
+    grad = m.where(n > 0, gk * local, 0.0)
+    return tuple(
+        m.sum_to(grad if i == 0 else -grad, meta[0], meta[1]) if needs[i] else None for i, meta in enumerate(metas)
+    )
+
+
+def pairwise_distance(x1: Tensor, x2: Tensor, p: float = 2.0, eps: float = 1e-6, keepdim: bool = False) -> Tensor:
+    """``||x1 - x2 + eps||_p`` over the last dimension (NormBackward1).
+
+    Raises:
+        ValueError: for ``p <= 0`` or an infinite ``p`` (not supported here).
+    """
+    if not 0 < p < math.inf:
+        raise ValueError(f"pairwise_distance supports finite p > 0 in minitorch_scalar, got p={p}")
+    a, b = _float_arrays(x1, x2)
+    d = a - b + a.dtype.type(eps)
+    d64 = np.abs(d.astype(np.float64))
+    norm = np.sum(d64**p, axis=-1, keepdims=keepdim) ** (1.0 / p)
+    out = norm.astype(a.dtype)
+    saved = (x1, x2, eps, out, p, keepdim, (_meta(x1), _meta(x2)))
+    return record("NormBackward1", out, (x1, x2), saved, _norm_backward_p)
+
+
+def _pad_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """The gradient of the kept input region: the matching slice of ``g``, zero where the input was cropped."""
+    inner, outer, shape, dt = saved
+    return (m.index_grad(m.getitem(g, inner), shape, dt, outer, True),)
+
+
+def pad(input: Tensor, pad: Sequence[int], mode: str = "constant", value: float | None = None) -> Tensor:  # noqa: A002
+    """Pad (or crop, for negative sizes) the last ``len(pad) // 2`` dimensions with ``value``
+    (ConstantPadNdBackward0). ``pad = (left, right, top, bottom, ...)`` starts at the last dimension.
+
+    Raises:
+        RuntimeError: for an odd-length ``pad`` or one longer than twice the rank (torch's messages).
+        NotImplementedError: for modes other than ``'constant'`` (reflect/replicate/circular are not here).
+    """
+    tensor_ops.check_operand("pad", input)
+    if len(pad) % 2:
+        raise RuntimeError("Padding length must be divisible by 2")
+    if len(pad) > 2 * input.dim():
+        raise RuntimeError(
+            "Padding length should be less than or equal to two times the input dimension but got padding length "
+            f"{len(pad)} and input of dimension {input.dim()}"
+        )
+    if mode != "constant":
+        raise NotImplementedError(f"F.pad mode '{mode}' is not implemented by minitorch_scalar (only 'constant')")
+    x = input._data
+    widths = [(0, 0)] * x.ndim
+    for i in range(len(pad) // 2):
+        widths[x.ndim - 1 - i] = (int(pad[2 * i]), int(pad[2 * i + 1]))
+    inner, outer, out_shape = [], [], []
+    for size, (before, after) in zip(x.shape, widths):
+        kept = size + min(before, 0) + min(after, 0)
+        if kept < 0:
+            raise RuntimeError("narrow(): length must be non-negative.")
+        out_shape.append(kept + max(before, 0) + max(after, 0))
+        inner.append(slice(max(before, 0), max(before, 0) + kept))
+        outer.append(slice(max(-before, 0), size - max(-after, 0)))
+    out = np.full(out_shape, 0 if value is None else value, dtype=x.dtype)
+    out[tuple(inner)] = x[tuple(outer)]
+    saved = (tuple(inner), tuple(outer), x.shape, x.dtype)
+    return record("ConstantPadNdBackward0", out, (input,), saved, _pad_backward, frees=False)
+
+
+_KL_MEAN_WARNING = (
+    "reduction: 'mean' divides the total loss by both the batch size and the support size."
+    "'batchmean' divides only by the batch size, and aligns with the KL div math definition."
+    "'mean' will be changed to behave the same as 'batchmean' in the next major release."
+)
+
+
+def _xlogy_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d xlogy(s, o) = ``log(o)`` for s (0 where s = 0) and ``s / o`` for o (nan at 0, as torch's); s = o = t."""
+    (t,) = saved
+    positive = t > 0
+    gs = m.where(positive, g * m.log(m.where(positive, t, 1.0)), 0.0) if needs[0] else None
+    go = g * t / t if needs[1] else None
+    return gs, go
+
+
+def _xlogx(t: Tensor) -> Tensor:
+    """``t * log(t)`` with 0 where ``t == 0`` (torch's ``xlogy(t, t)``; XlogyBackward0)."""
+    x = t._data
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(x == 0, x.dtype.type(0), x * np.log(x)).astype(x.dtype)
+    return record("XlogyBackward0", out, (t, t), (t,), _xlogy_backward)
+
+
+def kl_div(
+    input: Tensor,  # noqa: A002
+    target: Tensor,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+    log_target: bool = False,
+) -> Tensor:
+    """KL divergence of ``target`` from the log-probabilities ``input``, built from ops as torch builds it:
+    ``target * (log(target) - input)`` (0 where target is 0), or ``exp(t) * (t - input)`` with
+    ``log_target``. ``'batchmean'`` divides the sum by the batch size (the true KL mean); ``'mean'``
+    divides by the element count and warns, as torch does.
+    """
+    if size_average is not None or reduce is not None:
+        reduction = _legacy_reduction(size_average, reduce, reduction)
+    elif reduction == "mean":
+        warnings.warn(_KL_MEAN_WARNING, UserWarning, stacklevel=2)
+    if reduction not in ("none", "mean", "sum", "batchmean"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+    loss = target.exp() * (target - input) if log_target else _xlogx(target) - target * input
+    if reduction == "batchmean":
+        return loss.sum() / input.shape[0] if input.dim() != 0 else loss.sum()
+    if reduction == "mean":
+        return loss.mean()
+    return loss.sum() if reduction == "sum" else loss
+
+
 __all__ = [
     "batch_norm",
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
+    "cosine_similarity",
     "cross_entropy",
     "dropout",
     "elu",
@@ -1145,6 +1315,7 @@ __all__ = [
     "hardswish",
     "hardtanh",
     "huber_loss",
+    "kl_div",
     "l1_loss",
     "layer_norm",
     "leaky_relu",
@@ -1154,7 +1325,10 @@ __all__ = [
     "mish",
     "mse_loss",
     "nll_loss",
+    "normalize",
     "one_hot",
+    "pad",
+    "pairwise_distance",
     "prelu",
     "relu",
     "relu6",

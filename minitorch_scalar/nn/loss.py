@@ -1,5 +1,5 @@
 """Loss modules: ``MSELoss``, ``L1Loss``, ``HuberLoss``, ``SmoothL1Loss``, ``BCELoss``, ``BCEWithLogitsLoss``,
-``NLLLoss``, ``CrossEntropyLoss``.
+``NLLLoss``, ``CrossEntropyLoss``, ``KLDivLoss``.
 
 Each stores its options and calls the function of the same name in :mod:`minitorch_scalar.nn.functional`
 (where the formulas are documented). ``reduction`` is ``'mean'`` (default), ``'sum'`` or ``'none'``;
@@ -149,3 +149,22 @@ class CrossEntropyLoss(_WeightedLoss):
             reduction=self.reduction,
             label_smoothing=self.label_smoothing,
         )
+
+
+class KLDivLoss(_Loss):
+    """KL divergence ``target * (log(target) - input)`` of a target distribution from log-probabilities
+    ``input`` (``log_target=True``: the target is given as log-probabilities too). Use
+    ``reduction='batchmean'`` for the mathematical KL mean; ``'mean'`` averages over every element."""
+
+    def __init__(
+        self,
+        size_average: bool | None = None,
+        reduce: bool | None = None,
+        reduction: str = "mean",
+        log_target: bool = False,
+    ) -> None:
+        super().__init__(size_average, reduce, reduction)
+        self.log_target = log_target
+
+    def forward(self, input: Tensor, target: Tensor) -> Tensor:  # noqa: A002
+        return F.kl_div(input, target, reduction=self.reduction, log_target=self.log_target)

@@ -1,9 +1,11 @@
-"""``nn.utils``: gradient clipping, as training scripts call it between ``backward()`` and ``step()``.
+"""``nn.utils``: gradient clipping, as training scripts call it between ``backward()`` and ``step()``, and
+flattening parameters into one vector.
 
 * ``clip_grad_norm_``: the total norm is the ``p``-norm of the per-parameter gradient norms (the norm
   of all gradients joined into one vector); when it exceeds ``max_norm`` every gradient is scaled by
   ``max_norm / (total_norm + 1e-6)``.
 * ``clip_grad_value_``: every gradient element is clamped to ``[-clip_value, clip_value]``.
+* ``parameters_to_vector`` / ``vector_to_parameters``: all parameters as one flat vector, and back.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from minitorch_scalar import tensor_ops
 from minitorch_scalar.tensor import Tensor, from_array
 
 Parameters = Tensor | Iterable[Tensor]
@@ -76,3 +79,25 @@ def clip_grad_value_(parameters: Parameters, clip_value: float, foreach: bool | 
     for g in _grads(parameters):
         np.clip(g._data, -clip_value, clip_value, out=g._data)
         g._vbox[0] += 1
+
+
+def parameters_to_vector(parameters: Iterable[Tensor]) -> Tensor:
+    """All parameters flattened and joined into one 1-D tensor, in order (``cat`` of ``p.view(-1)``;
+    differentiable, CatBackward0)."""
+    return tensor_ops.cat([param.view(-1) for param in parameters])
+
+
+def vector_to_parameters(vec: Tensor, parameters: Iterable[Tensor]) -> None:
+    """Copy consecutive slices of the 1-D ``vec`` into the parameters' data (the inverse of
+    :func:`parameters_to_vector`), replacing each ``param.data``.
+
+    Raises:
+        TypeError: when ``vec`` is not a Tensor (torch's message).
+    """
+    if not isinstance(vec, Tensor):
+        raise TypeError(f"expected torch.Tensor, but got: {type(vec).__name__}")
+    start = 0
+    for param in parameters:
+        count = param.numel()
+        param.data = vec[start : start + count].view_as(param).data
+        start += count

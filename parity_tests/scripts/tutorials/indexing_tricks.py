@@ -1,0 +1,32 @@
+# Indexing with lists, bool masks, gather/scatter, index_select, masked_fill, nonzero.
+import torch
+
+torch.manual_seed(0)
+x = torch.arange(12).reshape(3, 4)
+print(x[[0, 2]], x[[0, 2], [1, 3]], x[:, [0, -1]])
+mask = x % 2 == 0
+print(mask, x[mask], x[~mask])
+print(x.masked_fill(mask, -1))
+y = x.clone()
+y[y > 6] = 0
+print(y)
+print(torch.gather(x, 1, torch.tensor([[0], [2], [3]])))
+print(x.gather(0, torch.tensor([[2, 1, 0, 0]])))
+print(torch.zeros(3, 4).scatter_(1, torch.tensor([[1], [0], [3]]), 1.0))
+print(torch.zeros(5).scatter_add_(0, torch.tensor([0, 1, 1, 4]), torch.ones(4)))
+print(torch.index_select(x, 0, torch.tensor([2, 0])))
+print(torch.nonzero(mask), mask.nonzero(as_tuple=True))
+print(x[1:, 1:3], x[-1], x[:, -1], x[::2, ::3])
+print(x.take(torch.tensor([0, 5, 11])))
+print(torch.masked_select(x, mask))
+z = torch.zeros(4)
+z[torch.tensor([0, 2])] = torch.tensor([5.0, 6.0])
+print(z)
+z.index_add_(0, torch.tensor([1, 1]), torch.tensor([1.0, 2.0]))
+print(z)
+w = torch.randn(4, requires_grad=True)
+out = w[torch.tensor([0, 0, 3])].sum() + w[w > 0].sum()
+out.backward()
+print(w.grad)
+print(x[torch.tensor([True, False, True])])
+print(torch.where(mask)[0], torch.where(x > 5, x, torch.zeros_like(x)))

@@ -1,0 +1,398 @@
+"""The normalisation layers, Embedding, the extra activations, distances, padding, KL divergence,
+Unflatten, ParameterDict, parameters_to_vector and ReduceLROnPlateau against real torch.
+
+Functional cases are written once as ``case(F, nn, t)`` (``t`` builds a tensor in the engine under test)
+and compared on values, grad_fn name and the gradient of every input that requires grad, in float64
+(tight) and float32. Module scenarios compare reprs, state_dict keys, buffers, train/eval behaviour and
+the seeded initial parameters.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+import minitorch_scalar as mt  # noqa: E402
+
+RNG = np.random.default_rng(2026)
+X2 = RNG.standard_normal((5, 3)) * 2 + 1
+X3 = RNG.standard_normal((4, 2, 3))
+X4 = RNG.standard_normal((2, 3, 2, 2))
+W3 = RNG.uniform(0.5, 1.5, 3)
+B3 = RNG.standard_normal(3)
+WIDE = np.array([-30.0, -3.0, -1.0, -0.5, 0.0, 0.25, 1.0, 3.0, 6.0, 21.0])
+IDX = np.array([[1, 2, 2], [0, 4, 1]])
+TABLE = RNG.standard_normal((5, 3))
+PROBS = np.array([[0.3, 0.7], [0.0, 1.0], [0.5, 0.5]])
+
+ENGINES = {"torch": (torch, torch.nn, torch.nn.functional), "ours": (mt, mt.nn, mt.nn.functional)}
+
+
+def _run(case: Callable[..., Any], engine: str, dtype: str) -> tuple[Any, str, list[Any]]:
+    """Run ``case`` in one engine; returns (output array, grad_fn name, grads of the inputs made with grad)."""
+    lib, nn, F = ENGINES[engine]
+    made: list[Any] = []
+
+    def t(values: Any, grad: bool = False, kind: str = "float") -> Any:
+        if kind == "long":
+            return lib.tensor(np.asarray(values, dtype=np.int64))
+        out = lib.tensor(np.asarray(values, dtype=dtype), requires_grad=grad)
+        if grad:
+            made.append(out)
+        return out
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = case(F, nn, t)
+    name = type(out.grad_fn).__name__ if out.grad_fn is not None else ""
+    value = out.detach().numpy().copy()
+    if made and out.requires_grad:
+        upstream = np.linspace(0.5, 1.5, max(out.numel(), 1)).reshape(tuple(out.shape)) ** 2
+        out.backward(lib.tensor(upstream.astype(dtype)))
+    grads = [None if m.grad is None else m.grad.numpy().copy() for m in made]
+    return value, name, grads
+
+
+def _compare(case: Callable[..., Any], dtype: str, rtol: float, atol: float) -> None:
+    theirs = _run(case, "torch", dtype)
+    ours = _run(case, "ours", dtype)
+    assert ours[1] == theirs[1], f"grad_fn {ours[1]} != torch's {theirs[1]}"
+    np.testing.assert_allclose(ours[0], theirs[0], rtol=rtol, atol=atol)
+    assert len(ours[2]) == len(theirs[2])
+    for mine, ref in zip(ours[2], theirs[2]):
+        assert (mine is None) == (ref is None)
+        if ref is not None:
+            np.testing.assert_allclose(mine, ref, rtol=rtol, atol=atol)
+
+
+def _bn_eval(F: Any, t: Any, weight: bool) -> Any:
+    mean, var = t([0.5, -1.0, 2.0]), t([1.5, 0.25, 4.0])
+    w, b = (t(W3, True), t(B3, True)) if weight else (None, None)
+    return F.batch_norm(t(X2, True), mean, var, w, b, training=False)
+
+
+CASES: dict[str, Callable[..., Any]] = {
+    "batch_norm_2d": lambda F, nn, t: F.batch_norm(t(X2, True), None, None, t(W3, True), t(B3, True), training=True),
+    "batch_norm_3d": lambda F, nn, t: F.batch_norm(t(X3, True), None, None, t(W3[:2], True), None, training=True),
+    "batch_norm_4d": lambda F, nn, t: F.batch_norm(t(X4, True), None, None, t(W3, True), t(B3, True), True),
+    "batch_norm_no_affine": lambda F, nn, t: F.batch_norm(t(X2, True), None, None, training=True, eps=1e-3),
+    "batch_norm_eval": lambda F, nn, t: _bn_eval(F, t, True),
+    "batch_norm_eval_no_affine": lambda F, nn, t: _bn_eval(F, t, False),
+    "layer_norm": lambda F, nn, t: F.layer_norm(t(X3, True), (3,), t(W3, True), t(B3, True)),
+    "layer_norm_2dims": lambda F, nn, t: F.layer_norm(t(X3, True), [2, 3], eps=1e-2),
+    "layer_norm_weight_only": lambda F, nn, t: F.layer_norm(t(X2, True), (3,), t(W3, True)),
+    "embedding": lambda F, nn, t: F.embedding(t(IDX, kind="long"), t(TABLE, True)),
+    "embedding_padding": lambda F, nn, t: F.embedding(t(IDX, kind="long"), t(TABLE, True), padding_idx=1),
+    "embedding_freq": lambda F, nn, t: F.embedding(t(IDX, kind="long"), t(TABLE, True), scale_grad_by_freq=True),
+    "elu": lambda F, nn, t: F.elu(t(WIDE, True), 0.5),
+    "selu": lambda F, nn, t: F.selu(t(WIDE, True)),
+    "softplus": lambda F, nn, t: F.softplus(t(WIDE, True)),
+    "softplus_beta": lambda F, nn, t: F.softplus(t(WIDE, True), 2, 10),
+    "silu": lambda F, nn, t: F.silu(t(WIDE, True)),
+    "mish": lambda F, nn, t: F.mish(t(WIDE[1:], True)),
+    "hardtanh": lambda F, nn, t: F.hardtanh(t(WIDE, True), -2.0, 3.0),
+    "relu6": lambda F, nn, t: F.relu6(t(WIDE, True)),
+    "softsign": lambda F, nn, t: F.softsign(t(WIDE, True)),
+    "logsigmoid": lambda F, nn, t: F.logsigmoid(t(WIDE[1:], True)),
+    "hardsigmoid": lambda F, nn, t: F.hardsigmoid(t(WIDE, True)),
+    "hardswish": lambda F, nn, t: F.hardswish(t(WIDE, True)),
+    "threshold": lambda F, nn, t: F.threshold(t(WIDE, True), 1.0, 5.0),
+    "softmin": lambda F, nn, t: F.softmin(t(X2, True), 1),
+    "prelu_shared": lambda F, nn, t: F.prelu(t(WIDE, True), t([0.25], True)),
+    "prelu_channels": lambda F, nn, t: F.prelu(t(X3, True), t([0.1, 0.3], True)),
+    "cosine_similarity": lambda F, nn, t: F.cosine_similarity(t(X2, True), t(TABLE, True)),
+    "cosine_similarity_dim0_broadcast": lambda F, nn, t: F.cosine_similarity(t(X2, True), t(W3), dim=-1),
+    "normalize": lambda F, nn, t: F.normalize(t(X2, True)),
+    "normalize_p1": lambda F, nn, t: F.normalize(t(X2, True), p=1.0, dim=0),
+    "pairwise_distance": lambda F, nn, t: F.pairwise_distance(t(X2, True), t(TABLE, True)),
+    "pairwise_distance_p1_keepdim": lambda F, nn, t: F.pairwise_distance(t(X2, True), t(TABLE), 1.0, keepdim=True),
+    "pairwise_distance_p3": lambda F, nn, t: F.pairwise_distance(t(X2, True), t(TABLE, True), 3.0),
+    "pad": lambda F, nn, t: F.pad(t(X3, True), (1, 2)),
+    "pad_crop_value": lambda F, nn, t: F.pad(t(X3, True), (1, -1, -1, 2), value=-1.5),
+    "pad_three_dims": lambda F, nn, t: F.pad(t(X3, True), (0, 0, 1, 0, 2, 1)),
+    "kl_div_batchmean": lambda F, nn, t: F.kl_div(
+        t(np.log(PROBS[:, ::-1] * 0.8 + 0.1), True), t(PROBS), None, None, "batchmean"
+    ),
+    "kl_div_mean": lambda F, nn, t: F.kl_div(t(np.log(PROBS[:, ::-1] * 0.8 + 0.1), True), t(PROBS)),
+    "kl_div_sum": lambda F, nn, t: F.kl_div(t(X2[:3, :2], True), t(PROBS), reduction="sum"),
+    "kl_div_none_log_target": lambda F, nn, t: F.kl_div(
+        t(X2[:3, :2], True), t(np.log(PROBS + 0.1), True), reduction="none", log_target=True
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_functional_float64(name: str) -> None:
+    _compare(CASES[name], "float64", rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_functional_float32(name: str) -> None:
+    _compare(CASES[name], "float32", rtol=2e-5, atol=2e-6)
+
+
+# ------------------------------------------------------------------------------------------ module scenarios
+def _same(scenario: Callable[[Any, Any], list[Any]], atol: float = 1e-6) -> None:
+    """Run ``scenario(lib, nn)`` with both libraries: strings must match exactly, arrays to float32 precision
+    (``atol`` absorbs float32 cancellation in gradients that are small differences of large terms)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ours, theirs = scenario(mt, mt.nn), scenario(torch, torch.nn)
+    assert len(ours) == len(theirs)
+    for i, (mine, ref) in enumerate(zip(ours, theirs)):
+        if isinstance(ref, torch.Tensor):
+            assert str(mine.dtype) == str(ref.dtype), i
+            np.testing.assert_allclose(
+                mine.detach().numpy(), ref.detach().numpy(), rtol=1e-5, atol=atol, err_msg=str(i)
+            )
+        else:
+            assert mine == ref, i
+
+
+def test_batchnorm1d_train_eval_buffers_and_repr() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(0)
+        bn = nn.BatchNorm1d(3)
+        x = (lib.randn(6, 3) * 3 + 1).requires_grad_()
+        y = bn(x)
+        out = [repr(bn), str(y), type(y.grad_fn).__name__, list(bn.state_dict()), [n for n, _ in bn.named_buffers()]]
+        (y * lib.arange(18.0).reshape(6, 3)).sum().backward()
+        out += [x.grad, bn.weight.grad, bn.bias.grad, bn.running_mean, bn.running_var, bn.num_batches_tracked]
+        bn.eval()
+        y_eval = bn(x)
+        out += [y_eval, type(y_eval.grad_fn).__name__, bn.num_batches_tracked, bn.training]
+        bn.train()
+        bn(lib.randn(4, 3, 5))
+        out += [bn.running_mean, bn.running_var, bn.num_batches_tracked]
+        return out
+
+    _same(scenario)
+
+
+def test_batchnorm_options() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(1)
+        cumulative = nn.BatchNorm1d(2, momentum=None, affine=False)
+        for _ in range(3):
+            cumulative(lib.randn(4, 2, 5))
+        untracked = nn.BatchNorm1d(2, track_running_stats=False).eval()
+        no_bias = nn.BatchNorm1d(2, bias=False, eps=1e-3, momentum=0.3)
+        two_d = nn.BatchNorm2d(3)
+        z = two_d(lib.randn(2, 3, 2, 2))
+        return [
+            cumulative.running_mean,
+            cumulative.running_var,
+            cumulative.num_batches_tracked,
+            repr(cumulative),
+            untracked(lib.tensor([[1.0, 2.0], [3.0, 5.0]])),
+            list(untracked.state_dict()),
+            untracked.running_mean is None,
+            repr(no_bias),
+            list(no_bias.state_dict()),
+            no_bias.bias is None,
+            repr(two_d),
+            z,
+            two_d.running_var,
+            list(nn.BatchNorm1d(2).double().state_dict().values())[0].dtype == lib.float64,
+        ]
+
+    _same(scenario)
+
+
+def test_layernorm_module() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(2)
+        ln = nn.LayerNorm(3)
+        x = lib.randn(2, 4, 3, requires_grad=True)
+        y = ln(x)
+        (y**3).sum().backward()
+        flat = nn.LayerNorm([4, 3], elementwise_affine=False)
+        return [
+            repr(ln),
+            repr(flat),
+            repr(nn.LayerNorm(3, bias=False)),
+            list(ln.state_dict()),
+            list(flat.state_dict()),
+            y,
+            type(y.grad_fn).__name__,
+            x.grad,
+            ln.weight.grad,
+            ln.bias.grad,
+            flat(x),
+            ln.normalized_shape,
+        ]
+
+    _same(scenario, atol=1e-5)
+
+
+def test_embedding_module_init_padding_and_grads() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(0)
+        emb = nn.Embedding(5, 3, padding_idx=1)
+        idx = lib.tensor([[1, 2, 2], [0, 4, 1]])
+        y = emb(idx)
+        (y**2).sum().backward()
+        renorm = nn.Embedding(5, 3, max_norm=1.0, scale_grad_by_freq=True)
+        (renorm(idx) * 2).sum().backward()
+        frozen = nn.Embedding.from_pretrained(lib.tensor([[1.0, 2.0], [3.0, 4.0]]))
+        return [
+            repr(emb),
+            emb.weight,
+            y,
+            type(y.grad_fn).__name__,
+            emb.weight.grad,
+            renorm.weight,
+            renorm.weight.grad,
+            repr(renorm),
+            frozen(lib.tensor([1])),
+            frozen.weight.requires_grad,
+            repr(nn.Embedding(4, 2, padding_idx=-1)),
+            repr(nn.Embedding(4, 2, norm_type=1.0)),
+            list(emb.state_dict()),
+        ]
+
+    _same(scenario)
+
+
+def test_activation_modules() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        x = lib.tensor([[-2.0, -0.5, 0.0], [0.5, 3.0, 8.0]], requires_grad=True)
+        modules = [
+            nn.ELU(), nn.ELU(alpha=0.5, inplace=True), nn.SELU(), nn.SELU(True), nn.Softplus(),
+            nn.Softplus(beta=2, threshold=10), nn.SiLU(), nn.SiLU(inplace=True), nn.Mish(), nn.Hardtanh(),
+            nn.Hardtanh(-2, 2, True), nn.ReLU6(), nn.ReLU6(True), nn.Softsign(), nn.LogSigmoid(),
+            nn.Hardsigmoid(True), nn.Hardswish(), nn.Threshold(0.1, 20), nn.Softmin(1), nn.Softmin(),
+            nn.PReLU(), nn.PReLU(3, init=0.1),
+        ]  # fmt: skip
+        out: list[Any] = []
+        for module in modules:
+            out.append(repr(module))
+            if getattr(module, "inplace", False) or (isinstance(module, nn.Softmin) and module.dim is None):
+                continue  # torch refuses in-place ops on a leaf that requires grad; the repr is what counts
+            y = module(x)
+            out += [y, type(y.grad_fn).__name__]
+        prelu = nn.PReLU(2)
+        y = prelu(lib.tensor([[-1.0, 2.0], [-3.0, -4.0]]))
+        y.sum().backward()
+        out += [list(prelu.state_dict()), prelu.weight, prelu.weight.grad]
+        return out
+
+    _same(scenario)
+
+
+def test_distance_loss_and_shape_modules() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        a = lib.tensor([[1.0, 2.0, 2.0], [0.0, 0.0, 0.0]], requires_grad=True)
+        b = lib.tensor([[2.0, 0.0, 1.0], [1.0, 1.0, 1.0]])
+        sim = nn.CosineSimilarity(dim=1)(a, b)
+        sim.sum().backward()
+        logp = lib.log_softmax(lib.tensor([[1.0, 2.0], [0.3, 0.1]]), 1)
+        target = lib.tensor([[0.3, 0.7], [0.0, 1.0]])
+        unflatten = nn.Unflatten(1, (2, 3))
+        return [
+            repr(nn.CosineSimilarity()),
+            repr(nn.PairwiseDistance(p=1.0, keepdim=True)),
+            sim,
+            a.grad,
+            nn.PairwiseDistance()(a, b),
+            repr(nn.KLDivLoss(reduction="batchmean", log_target=True)),
+            nn.KLDivLoss(reduction="batchmean")(logp, target),
+            nn.KLDivLoss()(logp, target),
+            repr(unflatten),
+            unflatten(lib.arange(12.0).reshape(2, 6)),
+            tuple(nn.Unflatten(-1, (-1, 2))(lib.ones(3, 4)).shape),
+            repr(nn.Unflatten(0, [2, 2])),
+        ]
+
+    _same(scenario)
+
+
+def test_parameter_dict() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        pd = nn.ParameterDict({"b": nn.Parameter(lib.ones(2)), "a": lib.zeros(3)})
+        pd["c"] = lib.ones(1, 2)
+        pd.update([("d", nn.Parameter(lib.ones(1)))])
+        pd["o"] = 1.5
+        out = [repr(pd), list(pd.keys()), len(pd), "a" in pd, [n for n, _ in pd.named_parameters()]]
+        out += [list(pd.state_dict()), type(pd.pop("c")).__name__, list(pd), type(pd["a"]).__name__, pd.get("q", 3)]
+
+        class Holder(nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.p = nn.ParameterDict({"w": nn.Parameter(lib.ones(2))})
+                self.e = nn.ParameterDict()
+
+        holder = Holder()
+        return out + [repr(holder), list(holder.state_dict())]
+
+    _same(scenario)
+
+
+def test_parameters_to_vector_round_trip() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(3)
+        model = nn.Sequential(nn.Linear(2, 3), nn.Tanh(), nn.Linear(3, 1))
+        vec = nn.utils.parameters_to_vector(model.parameters())
+        nn.utils.vector_to_parameters(lib.arange(float(vec.numel())), model.parameters())
+        return [vec, type(vec.grad_fn).__name__, model[0].weight, model[2].bias]
+
+    _same(scenario)
+
+
+def test_reduce_lr_on_plateau() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        opt = lib.optim.SGD([nn.Parameter(lib.ones(1))], lr=0.1)
+        sched = lib.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=0.5, patience=1, cooldown=1, min_lr=0.02)
+        lrs = []
+        for loss in [1.0, 0.9, 0.95, 0.97, 0.99, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]:
+            sched.step(loss)
+            lrs.append(opt.param_groups[0]["lr"])
+        maxing = lib.optim.lr_scheduler.ReduceLROnPlateau(opt, mode="max", threshold=0.1, threshold_mode="abs")
+        for acc in [0.5, 0.55] * 8:
+            maxing.step(acc)
+        return [lrs, sched.get_last_lr(), sched.num_bad_epochs, sched.best, opt.param_groups[0]["lr"], maxing.best]
+
+    _same(scenario)
+
+
+ERRORS: dict[str, Callable[[Any, Any], Any]] = {
+    "bn_one_value_per_channel": lambda lib, nn: nn.BatchNorm1d(3)(lib.ones(1, 3)),
+    "bn_wrong_channels": lambda lib, nn: nn.BatchNorm1d(3)(lib.ones(2, 4)),
+    "bn1d_rank": lambda lib, nn: nn.BatchNorm1d(3)(lib.ones(3)),
+    "bn2d_rank": lambda lib, nn: nn.BatchNorm2d(3)(lib.ones(2, 3)),
+    "bn_eval_without_stats": lambda lib, nn: nn.functional.batch_norm(lib.ones(2, 3), None, None),
+    "layer_norm_shape": lambda lib, nn: nn.LayerNorm(3)(lib.ones(2, 4)),
+    "embedding_float_index": lambda lib, nn: nn.Embedding(3, 2)(lib.tensor([1.0])),
+    "embedding_out_of_range": lambda lib, nn: nn.Embedding(3, 2)(lib.tensor([3])),
+    "embedding_negative": lambda lib, nn: nn.Embedding(3, 2)(lib.tensor([-1])),
+    "embedding_padding_idx": lambda lib, nn: nn.Embedding(3, 2, padding_idx=3),
+    "hardtanh_bounds": lambda lib, nn: nn.Hardtanh(2, 1),
+    "prelu_channels": lambda lib, nn: nn.functional.prelu(lib.ones(2, 3), lib.ones(2)),
+    "unflatten_int": lambda lib, nn: nn.Unflatten(1, 3),
+    "unflatten_float": lambda lib, nn: nn.Unflatten(1, (2, 3.0)),
+    "unflatten_sizes": lambda lib, nn: nn.Unflatten(1, (2, 3))(lib.ones(2, 5)),
+    "pad_odd": lambda lib, nn: nn.functional.pad(lib.ones(2, 2), (1,)),
+    "pad_too_long": lambda lib, nn: nn.functional.pad(lib.ones(2, 2), (1,) * 6),
+    "pad_negative": lambda lib, nn: nn.functional.pad(lib.ones(3, 3), (-2, -2)),
+    "parameter_dict_key": lambda lib, nn: nn.ParameterDict().__setitem__(1, lib.ones(1)),
+    "vector_to_parameters": lambda lib, nn: nn.utils.vector_to_parameters([1.0], []),
+    "plateau_factor": lambda lib, nn: lib.optim.lr_scheduler.ReduceLROnPlateau(
+        lib.optim.SGD([nn.Parameter(lib.ones(1))], lr=0.1), factor=1.0
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_errors_match_torch(name: str) -> None:
+    with pytest.raises(Exception) as theirs:
+        ERRORS[name](torch, torch.nn)
+    with pytest.raises(Exception) as ours:
+        ERRORS[name](mt, mt.nn)
+    assert type(ours.value).__name__ == type(theirs.value).__name__
+    assert str(ours.value) == str(theirs.value)
