@@ -50,6 +50,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import sys
+import types
 import warnings
 import weakref
 from collections.abc import Callable, Sequence
@@ -314,7 +316,7 @@ class Node:
             if box[0] != version:
                 _raise_modified(saved[i] if i >= 0 else None, self, box[0], version)
         if not graph:
-            return tuple(s._data if isinstance(s, Tensor) else (self._out if s is OUTPUT else s) for s in saved)
+            return tuple([s._data if isinstance(s, Tensor) else (self._out if s is OUTPUT else s) for s in saved])
         out: list[Any] = []
         for s in saved:
             if s is OUTPUT:
@@ -423,7 +425,8 @@ def record(
         return Tensor._wrap(out)
     if backward is None:
         backward = _tensor_ops.VJP[name]
-    node = node_class(name)()
+    cls = _NODE_CLASSES.get(name)
+    node = (cls if cls is not None else node_class(name))()
     node.next_functions = tuple(edges)
     node._backward = backward
     node._saved = saved
@@ -432,7 +435,7 @@ def record(
     node._pre_hooks = None
     node._retained = None
     node._metadata = None
-    result = Tensor._wrap(out, requires_grad=True)
+    result = Tensor._fill(object.__new__(Tensor), out, True)
     result._grad_fn = node
     node._out_meta = (out.shape, result.dtype)
     versions = []
@@ -604,11 +607,20 @@ def run_backward(
     _grad_enabled[0] = create_graph
     errstate = np.errstate(all="ignore")  # IEEE inf/nan, as torch, without numpy's RuntimeWarnings
     errstate.__enter__()
+    plain = targets is None  # no captures and no pruning: nodes without hooks take the short paths below
     try:
         while ready:
             node = ready.pop()
             g = table.pop(node, None)
-            if g is not None:
+            if g is None:
+                pass
+            elif not plain or node._pre_hooks or node._retained is not None:
+                _run_node(node, g, m, create_graph, retain_graph, accumulate, target_nodes, captured, table, needed)
+            elif type(node) is not AccumulateGrad:
+                _propagate(node, g, m, create_graph, retain_graph, table, None)
+            elif accumulate and not node.variable._hooks:
+                _accumulate_leaf(node.variable, g, create_graph)
+            else:
                 _run_node(node, g, m, create_graph, retain_graph, accumulate, target_nodes, captured, table, needed)
             for child, _ in node.next_functions:
                 if child is None or (needed is not None and child not in needed):
@@ -659,8 +671,15 @@ def _run_node(
             _retain_target(node, g, graph)
     if needed is not None and not any(c in needed for c, _ in node.next_functions if c is not None):
         return
-    saved = node._resolve(graph)
-    grads = node._backward(m, g, saved, node._needs)
+    _propagate(node, g, m, graph, keep, table, needed)
+
+
+def _propagate(
+    node: Node, g: Any, m: Any, graph: bool, keep: bool, table: dict[Node, Any], needed: set[Node] | None
+) -> None:
+    """Run ``node``'s backward on ``g`` and add each input's gradient into ``table`` (freeing saved values
+    unless ``keep``); with ``needed``, only gradients of nodes in it are kept."""
+    grads = node._backward(m, g, node._resolve(graph), node._needs)
     if not keep and node._frees:
         node._saved = ()
         node._freed = True
@@ -885,3 +904,67 @@ _tensor_ops = importlib.import_module("minitorch_scalar.tensor_ops")
 
 # torch.autograd.gradcheck / gradgradcheck (numerical Jacobian checks; gradcheck.py imports lazily).
 from minitorch_scalar.gradcheck import gradcheck, gradgradcheck  # noqa: E402, F401 - re-exported
+
+
+def _zeros_like(t: Tensor) -> Tensor:
+    return _tensor_mod.Tensor._wrap(np.zeros(t._data.shape, t._data.dtype))
+
+
+def jacobian(func: Callable[..., Any], inputs: Any, create_graph: bool = False, strict: bool = False,
+             vectorize: bool = False, strategy: str = "reverse-mode") -> Any:
+    """``d func(inputs)[i] / d inputs[j]`` for every output and input element (torch.autograd.functional).
+
+    One reverse pass per output element. Each result has shape ``output.shape + input.shape``; with
+    several inputs or outputs the results nest as torch's do: a tuple over outputs of tuples over inputs.
+    An input the output does not depend on gets zeros.
+    """
+    single_in = isinstance(inputs, _tensor_mod.Tensor)
+    ins = (inputs,) if single_in else tuple(inputs)
+    with enable_grad():
+        # with create_graph the result stays differentiable w.r.t. inputs that require grad (as torch)
+        leaves = tuple(t.view_as(t) if create_graph and t.requires_grad else t.detach().requires_grad_(True)
+                       for t in ins)
+        out = func(*leaves)
+        single_out = isinstance(out, _tensor_mod.Tensor)
+        outs = (out,) if single_out else tuple(out)
+        rows: list[tuple[Tensor, ...]] = []
+        for o in outs:
+            flat = o.reshape(-1)
+            blocks: list[list[Tensor]] = [[] for _ in leaves]
+            for k in range(flat.numel()):
+                gs: tuple[Any, ...] = (None,) * len(leaves)
+                if flat.requires_grad:
+                    gs = grad(flat[k], leaves, retain_graph=True, create_graph=create_graph, allow_unused=True)
+                for block, g, t in zip(blocks, gs, leaves):
+                    block.append(_zeros_like(t) if g is None else g)
+            jacs = []
+            for block, t in zip(blocks, leaves):
+                shape = tuple(o.shape) + tuple(t.shape)
+                jac = _tensor_ops.stack(block, 0).reshape(shape) if block else _tensor_mod.zeros(shape, dtype=t.dtype)
+                jacs.append(jac if create_graph else jac.detach())
+            rows.append(tuple(jacs))
+    if single_out:
+        return rows[0][0] if single_in else rows[0]
+    return tuple(r[0] for r in rows) if single_in else tuple(rows)
+
+
+def hessian(func: Callable[..., Any], inputs: Any, create_graph: bool = False, strict: bool = False,
+            vectorize: bool = False, outer_jacobian_strategy: str = "reverse-mode") -> Any:
+    """Second derivatives of a scalar ``func``: the Jacobian of its gradient (torch.autograd.functional)."""
+    single_in = isinstance(inputs, _tensor_mod.Tensor)
+
+    def gradient(*xs: Tensor) -> Any:
+        out = func(*xs)
+        if not isinstance(out, _tensor_mod.Tensor) or out.numel() != 1:
+            raise RuntimeError("The Tensor returned by the function given to hessian should contain a single element")
+        gs = grad(out.reshape(()), xs, create_graph=True, allow_unused=True)
+        full = tuple(_zeros_like(x) if g is None else g for g, x in zip(gs, xs))
+        return full[0] if single_in else full
+
+    return jacobian(gradient, inputs, create_graph=create_graph)
+
+
+functional = types.ModuleType("minitorch_scalar.autograd.functional", "torch.autograd.functional: jacobian, hessian.")
+functional.jacobian = jacobian  # type: ignore[attr-defined]
+functional.hessian = hessian  # type: ignore[attr-defined]
+sys.modules[functional.__name__] = functional

@@ -142,6 +142,24 @@ class FloatBackend:
         return math.atan2(a, b)
 
     @staticmethod
+    def remainder(a: float, b: float) -> float:
+        """a - floor(a / b) * b as torch computes it: fmod, then shifted by b to take b's sign (a zero keeps
+        the sign of a); nan for b = 0 or an infinite a."""
+        try:
+            mod = math.fmod(a, b)
+        except ValueError:
+            return math.nan
+        return mod + b if mod != 0 and (b < 0) != (mod < 0) else mod
+
+    @staticmethod
+    def fmod(a: float, b: float) -> float:
+        """a - trunc(a / b) * b (C's fmod); nan for b = 0 or an infinite a."""
+        try:
+            return math.fmod(a, b)
+        except ValueError:
+            return math.nan
+
+    @staticmethod
     def sigmoid(x: float) -> float:
         """1 / (1 + e**-x), evaluated without overflow on either side."""
         if x >= 0:
@@ -319,6 +337,19 @@ class ArrayBackend:
     def atan2(a: Any, b: Any) -> np.ndarray:
         """The angle of the point (b, a) in (-pi, pi]."""
         return np.arctan2(a, b)
+
+    @staticmethod
+    def remainder(a: Any, b: Any) -> np.ndarray:
+        """a - floor(a / b) * b as torch computes it (fmod shifted by b to take b's sign); nan for b = 0."""
+        with np.errstate(all="ignore"):
+            mod = np.fmod(a, b)
+            return np.where((mod != 0) & ((np.asarray(b) < 0) != (mod < 0)), mod + b, mod)
+
+    @staticmethod
+    def fmod(a: Any, b: Any) -> np.ndarray:
+        """a - trunc(a / b) * b (the sign of a); nan for b = 0."""
+        with np.errstate(all="ignore"):
+            return np.fmod(a, b)
 
     @staticmethod
     def sigmoid(x: np.ndarray) -> np.ndarray:

@@ -238,6 +238,44 @@ swapdims = _method("swapdims", "Alias of transpose (TransposeBackward0).")
 isinf = _method("isinf", "Where the values are +inf or -inf.")
 isfinite = _method("isfinite", "Where the values are neither inf nor nan.")
 
+diagonal = _method("diagonal", "The diagonal ``offset`` above the main one (DiagonalBackward0).")
+diag = _method("diag", "A vector placed on a diagonal, or a matrix's diagonal.")
+bmm = _method("bmm", "Batched matrix product of two 3-D tensors (BmmBackward0).")
+
+
+def lerp(input: Tensor, end: Tensor, weight: Any) -> Tensor:  # noqa: A002
+    """input + weight * (end - input) (LerpBackward0 / LerpBackward1)."""
+    tensor_ops.check_operand("lerp", end, 2, "end")
+    return _check("lerp", input).lerp(end, weight)
+
+
+def remainder(input: Any, other: Any) -> Tensor:  # noqa: A002
+    """input - floor(input / other) * other, with the sign of other."""
+    if not isinstance(input, Tensor):
+        tensor_ops.check_operand("remainder", other, 2, "other")
+        return input % other
+    return _check("remainder", input).remainder(other)
+
+
+def fmod(input: Tensor, other: Any) -> Tensor:  # noqa: A002
+    """input - trunc(input / other) * other, with the sign of input."""
+    return _check("fmod", input).fmod(other)
+
+
+def trace(input: Tensor) -> Tensor:  # noqa: A002
+    """The sum of a matrix's main diagonal (TraceBackward0)."""
+    return _check("trace", input).trace()
+
+
+def broadcast_tensors(*tensors: Tensor) -> tuple[Tensor, ...]:
+    """The tensors expanded to their common shape."""
+    return tensor_ops.broadcast_tensors(*tensors)
+
+
+def broadcast_shapes(*shapes: Any) -> Any:
+    """The shape that all ``shapes`` broadcast to."""
+    return tensor_ops.broadcast_shapes(*shapes)
+
 
 def _paired(name: str, node: str, input: Tensor, dim: Any, unbiased: Any, keepdim: bool,  # noqa: A002
             correction: Any, std: bool) -> tuple[Tensor, Tensor]:
@@ -273,7 +311,7 @@ def quantile(input: Tensor, q: Any, dim: int | None = None, keepdim: bool = Fals
     qs = q._data.reshape(-1).tolist() if isinstance(q, Tensor) else [q]
     for v in qs:
         if not 0 <= v <= 1:
-            raise RuntimeError("quantile() q values must be in the range [0, 1]")
+            raise RuntimeError(f"quantile() q must be in the range [0, 1] but got {v}")
     src = x.reshape(-1) if dim is None else x
     d = 0 if dim is None else tensor_ops.wrap_dim(dim, x.dim())
     ordered = src.sort(d).values
@@ -284,20 +322,22 @@ def quantile(input: Tensor, q: Any, dim: int | None = None, keepdim: bool = Fals
         lo, hi = int(np.floor(pos)), int(np.ceil(pos))
         low = ordered.select(d, lo)
         high = ordered.select(d, hi)
-        val = low + (high - low) * (pos - lo)
+        weight = pos - lo
+        # torch's lerp: from the nearer end, so weight 1 gives ``high`` exactly
+        val = low + (high - low) * weight if weight < 0.5 else high - (high - low) * (1 - weight)
         if keepdim:
             val = val.unsqueeze(d) if dim is not None else val.reshape((1,) * x.dim())
         picks.append(val)
-    if isinstance(q, Tensor) and q.dim() > 0:
-        return tensor_ops.stack(picks, 0)
-    return picks[0]
+    out = tensor_ops.stack(picks, 0) if isinstance(q, Tensor) and q.dim() > 0 else picks[0]
+    return tensor_ops.renamed(out, "SqueezeBackward4")
 
 
 def histc(input: Tensor, bins: int = 100, min: float = 0, max: float = 0) -> Tensor:  # noqa: A001, A002
     """Counts of values in ``bins`` equal-width bins over [min, max] (the data's range when both are 0)."""
     x = _check("histc", input)
     if not x.is_floating_point():
-        raise RuntimeError(f'"histogram_cpu" not implemented for \'{tensor_ops._scalar_type_name_full(x.dtype)}\'')
+        kind = tensor_ops._scalar_type_name_full(x.dtype)
+        raise NotImplementedError(f'"histogram_cpu" not implemented for \'{kind}\'')
     data = x._data.reshape(-1)
     low, high = float(min), float(max)
     if low == high and data.size:
@@ -666,6 +706,8 @@ def detach(input: Tensor) -> Tensor:  # noqa: A002
 
 
 __all__ = [
+    "fmod", "remainder",
+    "bmm", "broadcast_shapes", "broadcast_tensors", "diag", "diagonal", "lerp",
     "count_nonzero", "cumprod", "histc", "index_add", "index_fill", "isfinite", "isinf", "logspace", "mode",
     "moveaxis", "movedim", "nan_to_num", "quantile", "searchsorted", "std_mean", "swapaxes", "swapdims", "tile",
     "tril", "tril_indices", "triu", "triu_indices", "var_mean",

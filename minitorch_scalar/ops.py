@@ -261,6 +261,21 @@ _EXTRA: tuple[Op, ...] = (
 )
 
 
+def _lerp_forward(m: Any, a: Any, b: Any, w: Any) -> Any:
+    """a + w * (b - a), computed from the nearer end as torch does (so w = 1 gives b exactly)."""
+    return m.where(m.abs(w) < 0.5, a + w * (b - a), b - (b - a) * (1.0 - w))
+
+
+def _floor_divide(m: Any, a: Any, b: Any) -> Any:
+    """floor(a / b) computed as torch does: (a - fmod(a, b)) / b, corrected by one toward the floor and
+    rounded to the nearest integer, so an a / b that rounds up to an integer is not floored past it."""
+    mod = m.fmod(a, b)
+    div = m.div(a - mod, b)
+    div = m.where(m.logical_and(mod != 0, (b < 0) != (mod < 0)), div - 1.0, div)
+    low = m.floor(div)
+    return m.where(b == 0, m.div(a, b), m.where(div - low > 0.5, low + 1.0, low))
+
+
 _LN2 = math.log(2.0)
 _LN10 = math.log(10.0)
 _TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
@@ -370,6 +385,27 @@ _MATH: tuple[Op, ...] = (
         kinks=(((0.0,), 0.0, (_TWO_OVER_SQRT_PI,)), ((INF,), 1.0, (0.0,))),
     ),
     Op(
+        "remainder", 2, lambda m, a, b: m.remainder(a, b),
+        (lambda m, out, a, b: 1.0, lambda m, out, a, b: -_floor_divide(m, a, b)),
+        "%", "a - floor(a / b) * b (the sign of b); d/da = 1, d/db = -floor(a / b) (torch's floor division)",
+        (_ANY, _POS),
+        kinks=(((5.0, 3.0), 2.0, (1.0, -1.0)), ((-5.0, 3.0), 1.0, (1.0, 2.0)), ((1.0, 0.0), NAN, (1.0, -INF))),
+        smooth=False,
+    ),
+    Op(
+        "fmod", 2, lambda m, a, b: m.fmod(a, b),
+        (lambda m, out, a, b: 1.0, lambda m, out, a, b: -m.trunc(m.div(a, b))),
+        "fmod", "a - trunc(a / b) * b (the sign of a); d/da = 1, d/db = -trunc(a / b)", (_ANY, _POS),
+        kinks=(((5.0, 3.0), 2.0, (1.0, -1.0)), ((-5.0, 3.0), -2.0, (1.0, 1.0)), ((1.0, 0.0), NAN, (1.0, -INF))),
+        smooth=False,
+    ),
+    Op(
+        "lerp", 3, _lerp_forward,
+        (lambda m, out, a, b, w: 1.0 - w, lambda m, out, a, b, w: w, lambda m, out, a, b, w: b - a),
+        "lerp", "a + w * (b - a); d/da = 1 - w, d/db = w, d/dw = b - a", (_ANY, _ANY, (0.0, 1.0)),
+        kinks=(((1.0, 3.0, 0.5), 2.0, (0.5, 0.5, 2.0)), ((1.0, 3.0, 1.0), 3.0, (0.0, 1.0, 2.0))),
+    ),
+    Op(
         "atan2", 2, lambda m, a, b: m.atan2(a, b),
         (lambda m, out, a, b: _atan2_local(m, b, a, b), lambda m, out, a, b: _atan2_local(m, -a, a, b)),
         "atan2",
@@ -439,3 +475,6 @@ SINH = REGISTRY["sinh"]
 COSH = REGISTRY["cosh"]
 ERF = REGISTRY["erf"]
 ATAN2 = REGISTRY["atan2"]
+LERP = REGISTRY["lerp"]
+REMAINDER = REGISTRY["remainder"]
+FMOD = REGISTRY["fmod"]

@@ -58,6 +58,8 @@ __all__ = [
     "get_rng_state",
     "initial_seed",
     "manual_seed",
+    "multinomial",
+    "multinomial_array",
     "normal",
     "normal_array",
     "rand",
@@ -618,6 +620,60 @@ def randint_array(
     return values.astype(dt).reshape(dims)
 
 
+def exponential_array(shape: tuple[int, ...], np_dtype: Any, generator: Generator | None = None) -> np.ndarray:
+    """What ``empty(shape).exponential_()`` draws: ``-log1p(-u)`` per element from float64 uniforms ``u``
+    (float64 even for a float32 result, as torch's CPU kernel does), cast to the dtype."""
+    u = _gen(generator)._unit_float64(int(np.prod(shape, dtype=np.int64)))
+    return (-np.log1p(-u)).astype(np_dtype).reshape(shape)
+
+
+def multinomial_array(
+    probs: np.ndarray, num_samples: int, replacement: bool = False, generator: Generator | None = None
+) -> np.ndarray:
+    """Indices drawn from each row of ``probs`` (weights, not necessarily normalised), as torch's CPU kernel.
+
+    Without replacement, or for a single sample, torch draws ``q ~ Exp(1)`` per weight and takes the
+    ``num_samples`` largest ``p / q`` (argmax for one sample). With replacement it normalises each row's
+    cumulative sum and places one float64 uniform per sample by binary search (the first index whose
+    cumulative probability is >= the uniform).
+    """
+    rows = probs.reshape(-1, probs.shape[-1])
+    if not replacement or num_samples == 1:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = rows / exponential_array(rows.shape, rows.dtype, generator)
+        if num_samples == 1:
+            picked = np.argmax(ratio, axis=-1)[:, None]
+        else:
+            picked = np.argsort(-ratio, axis=-1, kind="stable")[:, :num_samples]
+    else:
+        gen = _gen(generator)
+        picked = np.empty((rows.shape[0], num_samples), np.int64)
+        for i, row in enumerate(rows):
+            cum = np.cumsum(row, dtype=row.dtype)
+            cum = (cum / cum[-1]).astype(np.float64)
+            picked[i] = np.searchsorted(cum, gen._unit_float64(num_samples), side="left")
+    return picked.astype(np.int64).reshape(probs.shape[:-1] + (num_samples,))
+
+
+def _check_multinomial(probs: np.ndarray, num_samples: int, replacement: bool) -> None:
+    """torch's checks and messages for multinomial's arguments."""
+    if probs.ndim not in (1, 2):
+        raise RuntimeError("prob_dist must be 1 or 2 dim")
+    if not np.issubdtype(probs.dtype, np.floating):
+        name = {np.dtype(np.int64): "Long", np.dtype(np.int32): "Int", np.dtype(np.bool_): "Bool"}.get(
+            probs.dtype, str(probs.dtype)
+        )
+        raise RuntimeError(f"multinomial only supports floating-point dtypes for input, got: {name}")
+    if num_samples <= 0:
+        raise RuntimeError("cannot sample n_sample <= 0 samples")
+    if not replacement and num_samples > probs.shape[-1]:
+        raise RuntimeError("cannot sample n_sample > prob_dist.size(-1) samples without replacement")
+    if not np.all(np.isfinite(probs)) or np.any(probs < 0):
+        raise RuntimeError("probability tensor contains either `inf`, `nan` or element < 0")
+    if np.any(probs.reshape(-1, probs.shape[-1]).sum(axis=-1) <= 0):
+        raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
+
+
 def randperm_array(n: int, generator: Generator | None = None, np_dtype: Any = np.int64) -> np.ndarray:
     """What ``torch.randperm(n)`` draws: Fisher-Yates with ``j = i + w mod (n - i)`` for ``i < n - 1``.
 
@@ -1013,3 +1069,20 @@ def randperm(
         raise TypeError(f"randperm(): argument 'n' (position 1) must be int, not {type(n).__name__}")
     target = dtypes.int64 if dtype is None else dtype
     return _wrap(randperm_array(n, generator, target.np), requires_grad)
+
+
+def multinomial(
+    input: Tensor,  # noqa: A002 - torch's argument name
+    num_samples: int,
+    replacement: bool = False,
+    *,
+    generator: Generator | None = None,
+) -> Tensor:
+    """``torch.multinomial``: sample category indices from each row of ``input`` (int64, no gradient)."""
+    from minitorch_scalar.tensor import Tensor as _Tensor
+
+    if not isinstance(input, _Tensor):
+        raise TypeError(f"multinomial(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
+    probs = input.detach().numpy()
+    _check_multinomial(probs, int(num_samples), bool(replacement))
+    return _wrap(multinomial_array(probs, int(num_samples), bool(replacement), generator), False)

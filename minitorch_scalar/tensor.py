@@ -824,7 +824,19 @@ class Tensor:
     def __mod__(self, other: Any) -> Tensor:
         if not isinstance(other, Tensor) and not is_scalar_like(other):
             return NotImplemented
-        return _int_op(np.remainder, self, other)
+        if not _tensor_ops.result_dtype((self, other)).is_floating_point:
+            return _int_op(np.remainder, self, other)
+        name = "RemainderBackward1" if isinstance(other, Tensor) else "RemainderBackward0"
+        return _tensor_ops.apply(_reg.REMAINDER, name, (self, other))
+
+    def fmod(self, other: Any) -> Tensor:
+        """self - trunc(self / other) * other, with the sign of self (FmodBackward0 / FmodBackward1)."""
+        if not isinstance(other, Tensor) and not is_scalar_like(other):
+            raise TypeError(f"fmod(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
+        if not _tensor_ops.result_dtype((self, other)).is_floating_point:
+            return _int_op(np.fmod, self, other)
+        name = "FmodBackward1" if isinstance(other, Tensor) else "FmodBackward0"
+        return _tensor_ops.apply(_reg.FMOD, name, (self, other))
 
     def __rmod__(self, other: Any) -> Tensor:
         if not is_scalar_like(other):
@@ -832,7 +844,7 @@ class Tensor:
         return _int_op(np.remainder, other, self)
 
     def remainder(self, other: Any) -> Tensor:
-        """self - floor(self / other) * other, with the sign of other (no gradient)."""
+        """self - floor(self / other) * other, with the sign of other (RemainderBackward0 / 1)."""
         return self % other
 
     def __matmul__(self, other: Any) -> Tensor:
@@ -1075,6 +1087,33 @@ class Tensor:
         """Shift elements cyclically along ``dims`` (the flattened tensor when None)."""
         return _tensor_ops.roll(self, shifts, dims)
 
+    def select(self, dim: builtins.int, index: builtins.int) -> Tensor:
+        """The slice at ``index`` of dim ``dim``, that dim removed (SelectBackward0)."""
+        d = _tensor_ops.wrap_dim(dim, self._data.ndim)
+        return self[(slice(None),) * d + (index,)]
+
+    def diagonal(self, offset: builtins.int = 0, dim1: builtins.int = 0, dim2: builtins.int = 1) -> Tensor:
+        """The diagonal ``offset`` above the main one of dims (dim1, dim2) (DiagonalBackward0)."""
+        return _tensor_ops.diagonal(self, offset, dim1, dim2)
+
+    def diag(self, diagonal: builtins.int = 0) -> Tensor:
+        """A vector placed on a diagonal of a square matrix, or a matrix's diagonal."""
+        return _tensor_ops.diag(self, diagonal)
+
+    def trace(self) -> Tensor:
+        """The sum of a matrix's main diagonal (TraceBackward0)."""
+        return _tensor_ops.trace_matrix(self)
+
+    def bmm(self, mat2: Tensor) -> Tensor:
+        """Batched matrix product of two 3-D tensors (BmmBackward0)."""
+        return _tensor_ops.bmm(self, mat2)
+
+    def lerp(self, end: Tensor, weight: Any) -> Tensor:
+        """self + weight * (end - self) (LerpBackward0 for a number weight, LerpBackward1 for a tensor)."""
+        _check_tensor("lerp", end)
+        name = "LerpBackward1" if isinstance(weight, Tensor) else "LerpBackward0"
+        return _tensor_ops.apply(_reg.LERP, name, (self, end, weight))
+
     def gather(self, dim: builtins.int, index: Tensor) -> Tensor:
         """``out[i][j] = self[i][index[i][j]]`` for dim 1, likewise for any dim (GatherBackward0)."""
         return _tensor_ops.gather(self, dim, index)
@@ -1244,7 +1283,7 @@ class Tensor:
     def apply_(self, callable: Callable[[Any], Any]) -> Tensor:  # noqa: A002
         """Replace every element ``v`` by ``callable(v)`` in place (no gradient; not for tensors needing one)."""
         if self._requires_grad:
-            raise RuntimeError("apply_ is only implemented on CPU tensors that do not require grad")
+            raise RuntimeError("Can't call apply_() on Variable that requires grad. Use var.detach().apply_() instead.")
         flat = [callable(v) for v in self._data.reshape(-1).tolist()]
         self._data[...] = np.asarray(flat, dtype=self._data.dtype).reshape(self._data.shape)
         self._vbox[0] += 1

@@ -54,7 +54,10 @@ class ArrayVJP(ArrayBackend):
     def sum_to(g: np.ndarray, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
         """Sum a broadcast gradient back to ``shape`` and cast it to the input's dtype."""
         if g.shape != shape:
-            g = g.sum(axis=_reduce_axes(g.shape, shape), keepdims=True).reshape(shape)
+            if shape and g.shape[1:] == shape:  # a bias-like input: the same sum over the first axis, no axes tuple
+                g = np.add.reduce(g, axis=0)
+            else:
+                g = g.sum(axis=_reduce_axes(g.shape, shape), keepdims=True).reshape(shape)
         return g if g.dtype == dtype else g.astype(dtype)
 
     @staticmethod
@@ -181,6 +184,23 @@ class TensorBackend:
     def sinh(x: Tensor) -> Tensor:
         """sinh x."""
         return x.sinh()
+
+    @staticmethod
+    def floor(x: Tensor) -> Tensor:
+        """The largest integer <= x."""
+        return x.floor()
+
+    @staticmethod
+    def trunc(x: Tensor) -> Tensor:
+        """x rounded toward 0."""
+        return x.trunc()
+
+    @staticmethod
+    def fmod(a: Any, b: Any) -> Tensor:
+        """a - trunc(a / b) * b, as a constant (it only feeds floor division, whose derivative is 0)."""
+        a = a._data if isinstance(a, Tensor) else a
+        b = b._data if isinstance(b, Tensor) else b
+        return Tensor._wrap(np.asarray(ArrayBackend.fmod(a, b)))
 
     @staticmethod
     def cosh(x: Tensor) -> Tensor:
@@ -1099,10 +1119,13 @@ def addmm(inp: Tensor, a: Tensor, b: Tensor, beta: float = 1, alpha: float = 1) 
     if alpha != 1:
         ab = ab * alpha
     base = inp._data if beta == 1 else inp._data * beta
-    try:
-        out = np.asarray(base + ab, dtype=ab.dtype)
-    except ValueError:
-        _broadcast_error([inp._data.shape, ab.shape])
+    if base.dtype == ab.dtype and base.shape == ab.shape[ab.ndim - base.ndim:]:
+        out = np.add(ab, base, out=ab)  # the usual bias: added in place, no new array
+    else:
+        try:
+            out = np.asarray(base + ab, dtype=ab.dtype)
+        except ValueError:
+            _broadcast_error([inp._data.shape, ab.shape])
     return record("AddmmBackward0", out, (inp, a, b), (inp._data.shape, inp._data.dtype, a, b, beta, alpha),
                   _addmm_vjp, frees=True)
 
@@ -1843,7 +1866,7 @@ def kthvalue(x: Tensor, k: int, dim: int = -1, keepdim: bool = False) -> Any:
     d = wrap_dim(dim, arr.ndim) if arr.ndim else 0
     n = arr.shape[d] if arr.ndim else 1
     if not 1 <= k <= n:
-        raise IndexError(f"kthvalue(): selected number k out of range for dimension {d}")
+        raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
     return _select_rank(x, d, k - 1, keepdim, "kthvalue", "KthvalueBackward0")
 
 
@@ -1852,7 +1875,10 @@ def _select_rank(x: Tensor, d: int, rank: int, keepdim: bool, kind: str, name: s
     arr = x._data
     if arr.ndim == 0:
         return return_types(kind, _pick(x, (), name, True), np.asarray(0))
-    idx = np.take(_sort_indices(arr, d, False), [rank], axis=d)
+    moved = np.moveaxis(arr, d, -1)
+    rows = moved.reshape(-1, moved.shape[-1])
+    picked = np.array([_quickselect(row.tolist(), rank) for row in rows], dtype=np.int64)
+    idx = np.expand_dims(picked.reshape(moved.shape[:-1]), d)
     if keepdim:
         return return_types(kind, _pick(x, _along(idx, d), name, True), idx)
     idx = idx.squeeze(d)
@@ -1861,18 +1887,95 @@ def _select_rank(x: Tensor, d: int, rank: int, keepdim: bool, kind: str, name: s
     return return_types(kind, _pick(x, tuple(grids), name, True), idx)
 
 
+def _gt_or_nan(a: float, b: float) -> bool:
+    """torch's selection order: nan sorts above everything."""
+    return (a != a and b == b) or a > b
+
+
+def _quickselect(values: list[Any], k: int) -> int:
+    """The original position of the element that lands at sorted position ``k``, by torch's quickselect.
+
+    torch's kthvalue and median partition a copy with a median-of-three pivot; which of several equal
+    values is reported depends on that exact sequence of swaps, so it is reproduced here.
+    """
+    vals = list(values)
+    pos = list(range(len(vals)))
+
+    def swap(a: int, b: int) -> None:
+        vals[a], vals[b] = vals[b], vals[a]
+        pos[a], pos[b] = pos[b], pos[a]
+
+    low, high = 0, len(vals) - 1
+    while high > low:
+        if high == low + 1:
+            if _gt_or_nan(vals[low], vals[high]):
+                swap(low, high)
+            break
+        swap(low + (high - low) // 2, low + 1)
+        if _gt_or_nan(vals[low + 1], vals[high]):
+            swap(low + 1, high)
+        if _gt_or_nan(vals[low], vals[high]):
+            swap(low, high)
+        if _gt_or_nan(vals[low + 1], vals[low]):
+            swap(low + 1, low)
+        i, j, pivot = low + 1, high, vals[low]
+        while True:
+            i += 1
+            while _gt_or_nan(pivot, vals[i]):
+                i += 1
+            j -= 1
+            while _gt_or_nan(vals[j], pivot):
+                j -= 1
+            if j < i:
+                break
+            swap(i, j)
+        swap(low, j)
+        if j <= k:
+            low = i
+        if j >= k:
+            high = j - 1
+    return pos[k]
+
+
+def _median_all_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """median(): the grad is shared equally by every element equal to the result (every nan, for nan)."""
+    x, out = s
+    xa = x._data if isinstance(x, Tensor) else x
+    oa = out._data if isinstance(out, Tensor) else out
+    hit = (xa == oa) | (np.isnan(xa) & np.isnan(oa)) if xa.dtype.kind == "f" else xa == oa
+    share = m.div(m.expand(g, xa.shape), float(np.count_nonzero(hit)))
+    return (m.where(m.const(hit), share, 0.0),)
+
+
+def _median_position(row: np.ndarray) -> int:
+    """torch's median index in a 1-D array: the first nan, else the lower middle of a stable sort."""
+    if row.dtype.kind == "f" and np.isnan(row).any():
+        return int(np.flatnonzero(np.isnan(row))[0])
+    return int(np.argsort(row, kind="stable")[(row.size - 1) // 2])
+
+
 def median(x: Tensor, dim: int | None = None, keepdim: bool = False) -> Any:
-    """The lower median of everything (MedianBackward0), or along ``dim`` with indices (MedianBackward1)."""
+    """The lower median of everything (MedianBackward0, nan if any), or along ``dim`` with indices
+    (MedianBackward1)."""
     arr = x._data
     if dim is None:
         flat = arr.reshape(-1)
         if flat.size == 0:
             return Tensor._wrap(np.asarray(np.nan, dtype=arr.dtype))
-        pos = int(_sort_indices(flat, 0, False)[(flat.size - 1) // 2])
-        return _pick(x, np.unravel_index(np.asarray(pos), arr.shape), "MedianBackward0", True)
-    d = wrap_dim(dim, arr.ndim) if arr.ndim else 0
-    n = arr.shape[d] if arr.ndim else 1
-    return _select_rank(x, d, (n - 1) // 2, keepdim, "median", "MedianBackward1")
+        out = np.asarray(flat[_median_position(flat)])
+        return record("MedianBackward0", out, (x,), (x, OUTPUT), _median_all_vjp)
+    if arr.ndim == 0:
+        return return_types("median", _pick(x, (), "MedianBackward1", True), np.asarray(0))
+    d = wrap_dim(dim, arr.ndim)
+    moved = np.moveaxis(arr, d, -1)
+    rows = moved.reshape(-1, moved.shape[-1])
+    idx = np.array([_median_position(r) for r in rows], dtype=np.int64).reshape(moved.shape[:-1])
+    if keepdim:
+        idx = np.expand_dims(idx, d)
+        return return_types("median", _pick(x, _along(idx, d), "MedianBackward1", True), idx)
+    grids: list[Any] = list(np.indices(idx.shape, sparse=True))
+    grids.insert(d, idx)
+    return return_types("median", _pick(x, tuple(grids), "MedianBackward1", True), idx)
 
 
 def return_types(kind: str, values: Tensor, indices: np.ndarray) -> Any:
@@ -2048,10 +2151,10 @@ def mode(x: Tensor, dim: int = -1, keepdim: bool = False) -> Any:
     idx = best.reshape(moved.shape[:-1])
     grids: list[Any] = list(np.indices(idx.shape, sparse=True))
     grids.insert(d, idx)
-    values = _pick(x, tuple(grids), "ModeBackward0", True)
     if keepdim:
-        return return_types("mode", unsqueeze(values, d), np.expand_dims(idx, d))
-    return return_types("mode", values, idx)
+        idx = np.expand_dims(idx, d)
+        return return_types("mode", _pick(x, _along(idx, d), "ModeBackward0", True), idx)
+    return return_types("mode", _pick(x, tuple(grids), "ModeBackward0", True), idx)
 
 
 def renamed(t: Tensor, name: str) -> Tensor:
@@ -2076,6 +2179,134 @@ def triangle(x: Tensor, diagonal: int, upper: bool) -> Tensor:
     keep = np.broadcast_to(keep, arr.shape)
     out = np.where(keep, arr, np.zeros((), arr.dtype))
     return record("TriuBackward0" if upper else "TrilBackward0", out, (x,), (keep,), _tri_vjp, frees=False)
+
+
+def _diagonal_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of taking a diagonal: the upstream grad written back onto it, zeros elsewhere."""
+    shape, dt, index = s
+    return (m.index_grad(g, shape, dt, index, True),)
+
+
+def _diagonal_index(shape: tuple[int, ...], offset: int, d1: int, d2: int) -> tuple[tuple[Any, ...], int]:
+    """The numpy index of ``x.diagonal(offset, d1, d2)`` (the diagonal becomes the last dim) and its length."""
+    length = builtins_min(shape[d1] + builtins_min(offset, 0), shape[d2] - builtins_max(offset, 0))
+    rows = np.arange(builtins_max(0, length))
+    r = rows - builtins_min(offset, 0)
+    c = rows + builtins_max(offset, 0)
+    others = [n for n in range(len(shape)) if n not in (d1, d2)]
+    index: list[Any] = [None] * len(shape)
+    for k, n in enumerate(others):
+        grid_shape = [1] * (len(others) + 1)
+        grid_shape[k] = shape[n]
+        index[n] = np.arange(shape[n]).reshape(grid_shape)
+    index[d1] = r.reshape((1,) * len(others) + (-1,))
+    index[d2] = c.reshape((1,) * len(others) + (-1,))
+    return tuple(index), rows.size
+
+
+def builtins_min(a: int, b: int) -> int:
+    """The smaller of two Python ints."""
+    return a if a <= b else b
+
+
+
+def diagonal(x: Tensor, offset: int = 0, dim1: int = 0, dim2: int = 1) -> Tensor:
+    """The diagonal ``offset`` above the main one of dims (dim1, dim2), as the last dim (DiagonalBackward0)."""
+    nd = x._data.ndim
+    d1, d2 = wrap_dim(dim1, nd), wrap_dim(dim2, nd)
+    if d1 == d2:
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    index, _ = _diagonal_index(x._data.shape, offset, d1, d2)
+    out = np.asarray(x._data[index])
+    return record("DiagonalBackward0", out, (x,), (x._data.shape, x._data.dtype, index), _diagonal_vjp,
+                  frees=False)
+
+
+def _diag_embed_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of placing a vector on a diagonal: read the diagonal back."""
+    (index,) = s
+    return (m.getitem(g, index),)
+
+
+def diag(x: Tensor, diagonal_: int = 0) -> Tensor:
+    """A 1-D x placed on diagonal ``diagonal_`` of a square matrix (DiagEmbedBackward0), or a matrix's diagonal."""
+    if x._data.ndim == 2:
+        index, _ = _diagonal_index(x._data.shape, diagonal_, 0, 1)
+        out = np.asarray(x._data[index])
+        return record("DiagonalBackward0_copy", out, (x,), (x._data.shape, x._data.dtype, index), _diagonal_vjp,
+                      frees=False)
+    if x._data.ndim != 1:
+        raise RuntimeError("diag(): Supports 1D or 2D tensors. Got " + f"{x._data.ndim}D")
+    n = x._data.shape[0] + builtins_abs(diagonal_)
+    out = np.zeros((n, n), x._data.dtype)
+    k = np.arange(x._data.shape[0])
+    index = (k - builtins_min(diagonal_, 0), k + builtins_max(diagonal_, 0))
+    out[index] = x._data
+    return record("DiagEmbedBackward0", out, (x,), (index,), _diag_embed_vjp, frees=False)
+
+
+def trace_matrix(x: Tensor) -> Tensor:
+    """The sum of a matrix's main diagonal (TraceBackward0)."""
+    if x._data.ndim != 2:
+        raise RuntimeError(f"trace: expected a matrix, but got tensor with dim {x._data.ndim}")
+    index, _ = _diagonal_index(x._data.shape, 0, 0, 1)
+    dt = x._data.dtype if x._data.dtype.kind == "f" else np.dtype(np.int64)
+    out = np.asarray(np.sum(x._data[index], dtype=dt))
+    return record("TraceBackward0", out, (x,), (x._data.shape, x._data.dtype, index), _trace_vjp, frees=False)
+
+
+def _trace_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d trace / dx = the identity pattern times the upstream grad."""
+    shape, dt, index = s
+    n = np.asarray(index[0]).size
+    return (m.index_grad(m.expand(m.reshape(g, (1,)), (n,)), shape, dt, tuple(np.asarray(i).reshape(-1)
+                                                                              for i in index), True),)
+
+
+def bmm(a: Tensor, b: Tensor) -> Tensor:
+    """Batched matrix product of two 3-D tensors (BmmBackward0)."""
+    check_operand("bmm", a, 1, "input")
+    check_operand("bmm", b, 2, "mat2")
+    if a._data.ndim != 3:
+        raise RuntimeError("batch1 must be a 3D tensor")
+    if b._data.ndim != 3:
+        raise RuntimeError("batch2 must be a 3D tensor")
+    if a._data.shape[0] != b._data.shape[0] or a._data.shape[2] != b._data.shape[1]:
+        raise RuntimeError(
+            f"Expected size for first two dimensions of batch2 tensor to be: [{a._data.shape[0]}, "
+            f"{a._data.shape[2]}] but got: [{b._data.shape[0]}, {b._data.shape[1]}]."
+        )
+    _same_dtype(a, b)
+    out = np.matmul(a._data, b._data)
+    return record("BmmBackward0", out, (a, b), (a, b, a._data.shape, b._data.shape, a._data.dtype), _bmm_vjp)
+
+
+def broadcast_shapes(*shapes: Any) -> Size:
+    """The shape that all ``shapes`` broadcast to (torch's error naming the first that does not)."""
+    cur: list[int] = []
+    for i, s_ in enumerate(shapes):
+        shape = (int(s_),) if isinstance(s_, (int, np.integer)) else tuple(int(n) for n in s_)
+        grown = [1] * (len(shape) - len(cur)) + cur
+        for k in range(1, len(shape) + 1):
+            n, have = shape[-k], grown[-k]
+            if n != have and n != 1 and have != 1:
+                raise RuntimeError(
+                    f"Attempting to broadcast a dimension of length {n} at {-k}! Mismatching argument at index {i} "
+                    f"had {shape}; but expected shape should be broadcastable to {cur}"
+                )
+            grown[-k] = have if n == 1 else n
+        cur = grown
+    return Size(cur)
+
+
+def broadcast_tensors(*tensors: Tensor) -> tuple[Tensor, ...]:
+    """The tensors expanded to their common shape (ExpandBackward0 views; unchanged when already that shape)."""
+    ts = tuple(tensors[0]) if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)) else tensors
+    try:
+        shape = np.broadcast_shapes(*(t._data.shape for t in ts))
+    except ValueError:
+        _broadcast_error([t._data.shape for t in ts])
+    return tuple(t if t._data.shape == shape else expand(t, *shape) for t in ts)
 
 
 def _where_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
@@ -2159,6 +2390,12 @@ VJP: dict[str, Rule] = {
     "CatBackward0": _split_vjp,
     "WhereBackward0": _where_vjp,
     "RoundBackward1": zero_vjp,
+    "DiagonalBackward0": _diagonal_vjp,
+    "DiagonalBackward0_copy": _diagonal_vjp,
+    "DiagEmbedBackward0": _diag_embed_vjp,
+    "TraceBackward0": _trace_vjp,
+    "StdMeanBackward0": _identity_vjp,
+    "VarMeanBackward0": _identity_vjp,
     "IndexAddBackward0": _index_add_vjp,
     "IndexFillBackward0": _masked_fill_vjp,
     "NanToNumBackward0": _nan_to_num_vjp,
@@ -2179,7 +2416,7 @@ VJP: dict[str, Rule] = {
     "SortBackward1": _index_vjp,
     "TopkBackward0": _index_vjp,
     "KthvalueBackward0": _index_vjp,
-    "MedianBackward0": _index_vjp,
+    "MedianBackward0": _median_all_vjp,
     "MedianBackward1": _index_vjp,
     "CumsumBackward0": _cumsum_vjp,
     "LogsumexpBackward0": _logsumexp_vjp,

@@ -29,6 +29,8 @@ B3 = RNG.standard_normal(3)
 WIDE = np.array([-30.0, -3.0, -1.0, -0.5, 0.0, 0.25, 1.0, 3.0, 6.0, 21.0])
 IDX = np.array([[1, 2, 2], [0, 4, 1]])
 TABLE = RNG.standard_normal((5, 3))
+IMG = RNG.standard_normal((2, 3, 6, 7))
+KER = RNG.standard_normal((2, 3, 3, 2))
 PROBS = np.array([[0.3, 0.7], [0.0, 1.0], [0.5, 0.5]])
 
 ENGINES = {"torch": (torch, torch.nn, torch.nn.functional), "ours": (mt, mt.nn, mt.nn.functional)}
@@ -124,6 +126,26 @@ CASES: dict[str, Callable[..., Any]] = {
     "kl_div_none_log_target": lambda F, nn, t: F.kl_div(
         t(X2[:3, :2], True), t(np.log(PROBS + 0.1), True), reduction="none", log_target=True
     ),
+    "conv2d": lambda F, nn, t: F.conv2d(t(IMG, True), t(KER, True), t(B3[:2], True)),
+    "conv2d_strided_padded_dilated": lambda F, nn, t: F.conv2d(
+        t(IMG, True), t(KER, True), None, stride=(2, 1), padding=(1, 2), dilation=(1, 2)
+    ),
+    "conv2d_groups_same": lambda F, nn, t: F.conv2d(t(IMG[:, :2], True), t(KER[:, :1], True), padding="same", groups=2),
+    "conv2d_unbatched": lambda F, nn, t: F.conv2d(t(IMG[0], True), t(KER, True), stride=2),
+    "conv1d": lambda F, nn, t: F.conv1d(t(IMG[:, :, 0], True), t(KER[:, :, 0], True), t(B3[:2], True), padding=1),
+    "max_pool2d": lambda F, nn, t: F.max_pool2d(t(IMG, True), 2),
+    "max_pool2d_overlap_ceil": lambda F, nn, t: F.max_pool2d(t(IMG, True), 3, 2, 1, ceil_mode=True),
+    "max_pool2d_dilated_unbatched": lambda F, nn, t: F.max_pool2d(t(IMG[0], True), (2, 3), (1, 2), dilation=(2, 1)),
+    "max_pool1d": lambda F, nn, t: F.max_pool1d(t(IMG[:, :, 0], True), 3, 2),
+    "avg_pool2d": lambda F, nn, t: F.avg_pool2d(t(IMG, True), 2),
+    "avg_pool2d_ceil_exclude_pad": lambda F, nn, t: F.avg_pool2d(t(IMG, True), 3, 2, 1, True, False),
+    "avg_pool2d_ceil_include_pad": lambda F, nn, t: F.avg_pool2d(t(IMG, True), 3, 2, 1, ceil_mode=True),
+    "avg_pool2d_divisor_unbatched": lambda F, nn, t: F.avg_pool2d(
+        t(IMG[0], True), (2, 3), (1, 2), 1, divisor_override=4
+    ),
+    "adaptive_avg_pool2d": lambda F, nn, t: F.adaptive_avg_pool2d(t(IMG, True), (4, 3)),
+    "adaptive_avg_pool2d_global": lambda F, nn, t: F.adaptive_avg_pool2d(t(IMG, True), 1),
+    "adaptive_avg_pool2d_keep": lambda F, nn, t: F.adaptive_avg_pool2d(t(IMG[0], True), (None, 5)),
 }
 
 
@@ -382,6 +404,20 @@ ERRORS: dict[str, Callable[[Any, Any], Any]] = {
     "pad_negative": lambda lib, nn: nn.functional.pad(lib.ones(3, 3), (-2, -2)),
     "parameter_dict_key": lambda lib, nn: nn.ParameterDict().__setitem__(1, lib.ones(1)),
     "vector_to_parameters": lambda lib, nn: nn.utils.vector_to_parameters([1.0], []),
+    "conv_channels": lambda lib, nn: nn.Conv2d(1, 6, 5)(lib.ones(2, 3, 8, 8)),
+    "conv_rank": lambda lib, nn: nn.Conv2d(1, 6, 5)(lib.ones(8, 8)),
+    "conv_kernel_too_big": lambda lib, nn: nn.Conv2d(1, 2, 3)(lib.ones(1, 1, 2, 2)),
+    "conv_groups": lambda lib, nn: nn.Conv2d(3, 4, 3, groups=2),
+    "conv_same_strided": lambda lib, nn: nn.Conv2d(2, 2, 3, stride=2, padding="same"),
+    "conv_dtype": lambda lib, nn: nn.functional.conv2d(lib.ones(1, 2, 4, 4, dtype=lib.float64), lib.ones(1, 2, 3, 3)),
+    "max_pool_rank": lambda lib, nn: nn.functional.max_pool2d(lib.ones(2, 3), 2),
+    "max_pool_too_small": lambda lib, nn: nn.functional.max_pool2d(lib.ones(1, 2, 3), 4),
+    "max_pool_pad": lambda lib, nn: nn.MaxPool2d(2, padding=2)(lib.ones(1, 1, 4, 4)),
+    "dropout1d_rank": lambda lib, nn: nn.Dropout1d()(lib.ones(2, 3, 4, 5)),
+    "avg_pool_rank": lambda lib, nn: nn.functional.avg_pool2d(lib.ones(2, 3), 2),
+    "avg_pool_pad": lambda lib, nn: nn.AvgPool2d(2, padding=2)(lib.ones(1, 1, 4, 4)),
+    "rnn_input_size": lambda lib, nn: nn.RNN(3, 4)(lib.randn(2, 2, 5)),
+    "rnn_nonlinearity": lambda lib, nn: nn.RNN(3, 4, nonlinearity="sigmoid"),
     "plateau_factor": lambda lib, nn: lib.optim.lr_scheduler.ReduceLROnPlateau(
         lib.optim.SGD([nn.Parameter(lib.ones(1))], lr=0.1), factor=1.0
     ),
@@ -396,3 +432,170 @@ def test_errors_match_torch(name: str) -> None:
         ERRORS[name](mt, mt.nn)
     assert type(ours.value).__name__ == type(theirs.value).__name__
     assert str(ours.value) == str(theirs.value)
+
+
+SCHEDULERS: dict[str, Callable[[Any, Any], Any]] = {
+    "linear": lambda S, opt: S.LinearLR(opt),
+    "linear_custom": lambda S, opt: S.LinearLR(opt, start_factor=0.1, end_factor=0.5, total_iters=4),
+    "constant": lambda S, opt: S.ConstantLR(opt),
+    "constant_custom": lambda S, opt: S.ConstantLR(opt, factor=0.5, total_iters=2),
+    "one_cycle": lambda S, opt: S.OneCycleLR(opt, max_lr=1.0, total_steps=10),
+    "one_cycle_three_phase": lambda S, opt: S.OneCycleLR(
+        opt, 0.5, epochs=3, steps_per_epoch=4, anneal_strategy="linear", three_phase=True
+    ),
+    "one_cycle_no_momentum": lambda S, opt: S.OneCycleLR(opt, 0.5, 7, pct_start=0.5, cycle_momentum=False),
+}
+
+
+@pytest.mark.parametrize("optimizer", ["SGD", "Adam"])
+@pytest.mark.parametrize("name", sorted(SCHEDULERS))
+def test_new_schedulers_give_torchs_floats(name: str, optimizer: str) -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        extra = {"momentum": 0.9} if optimizer == "SGD" else {}
+        opt = getattr(lib.optim, optimizer)([nn.Parameter(lib.ones(1))], lr=0.1, **extra)
+        sched = SCHEDULERS[name](lib.optim.lr_scheduler, opt)
+        keys = ("lr", "momentum", "betas")
+        seen = [[opt.param_groups[0].get(k) for k in keys]]
+        for _ in range(getattr(sched, "total_steps", 9) - 1):
+            opt.step()
+            sched.step()
+            seen.append([opt.param_groups[0].get(k) for k in keys])
+        return [seen, sched.get_last_lr()]
+
+    _same(scenario)
+
+
+def test_conv_and_pool_modules_init_repr_and_training_step() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(0)
+        net = nn.Sequential(
+            nn.Conv2d(1, 4, 3, padding=1),
+            nn.ReLU(),
+            nn.MaxPool2d(2),
+            nn.Conv2d(4, 2, (2, 3), stride=(1, 2), dilation=(2, 1), groups=2, bias=False),
+            nn.Flatten(),
+            nn.Linear(4, 3),
+        )
+        x, y = lib.randn(5, 1, 8, 8), lib.tensor([0, 2, 1, 1, 0])
+        opt = lib.optim.SGD(net.parameters(), lr=0.1)
+        losses = []
+        for _ in range(3):
+            opt.zero_grad()
+            loss = nn.functional.cross_entropy(net(x), y)
+            loss.backward()
+            opt.step()
+            losses.append(loss.detach())
+        pooled, index = nn.MaxPool2d(2, return_indices=True)(lib.randn(2, 4, 4))
+        return [
+            repr(net),
+            repr(nn.Conv1d(4, 4, 3, padding="same", groups=2)),
+            repr(nn.Conv2d(2, 2, 3, padding_mode="reflect")),
+            repr(nn.MaxPool2d(3, 1, 1, ceil_mode=True)),
+            repr(nn.MaxPool1d(2)),
+            list(net.state_dict()),
+            *losses,
+            net[0].weight,
+            net[3].weight.grad,
+            pooled,
+            index,
+            type(pooled.grad_fn).__name__ if pooled.grad_fn else "",
+        ]
+
+    _same(scenario)
+
+
+def test_conv_double_backward() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(4)
+        conv = nn.Conv2d(2, 4, 3, padding=(1, 0), groups=2, stride=(1, 2))
+        x = lib.randn(1, 2, 5, 6, requires_grad=True)
+        (g,) = lib.autograd.grad((conv(x) ** 2).sum(), x, create_graph=True)
+        return [type(g.grad_fn).__name__, g, *lib.autograd.grad((g**2).sum(), [x, conv.weight, conv.bias])]
+
+    _same(scenario)
+
+
+def test_channel_dropout_draws_torchs_masks() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(0)
+        out: list[Any] = []
+        cases = [
+            (nn.Dropout2d(0.5), lib.ones(2, 3, 2, 2)),
+            (nn.Dropout2d(0.3), lib.ones(3, 2, 2)),
+            (nn.Dropout1d(0.5), lib.ones(2, 3, 4)),
+            (nn.Dropout1d(0.5), lib.ones(3, 4)),
+            (nn.Dropout2d(0.5), lib.ones(4, 5)),
+        ]
+        for module, x in cases:
+            x.requires_grad_()
+            y = module(x)
+            y.sum().backward()
+            out += [repr(module), y, type(y.grad_fn).__name__, x.grad, module.eval()(x) is x]
+        return out + [lib.rand(3)]  # the generator advanced exactly as torch's
+
+    _same(scenario)
+
+
+def test_pool_modules_repr() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        return [
+            repr(nn.AvgPool2d(2)),
+            repr(nn.AvgPool2d(3, 2, 1, ceil_mode=True, count_include_pad=False)),
+            repr(nn.AdaptiveAvgPool2d((1, 1))),
+            repr(nn.AdaptiveAvgPool2d(1)),
+            nn.AdaptiveAvgPool2d((2, None))(lib.ones(1, 4, 3)),
+        ]
+
+    _same(scenario)
+
+
+def test_recurrent_layers_init_outputs_and_grads() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(0)
+        modules = [
+            nn.RNN(3, 4),
+            nn.LSTM(3, 4, num_layers=2, batch_first=True),
+            nn.GRU(3, 4, bidirectional=True),
+            nn.LSTM(3, 2, num_layers=2, bidirectional=True, dropout=0.5),
+            nn.RNN(3, 4, nonlinearity="relu", bias=False, num_layers=2),
+        ]
+        inputs = [lib.randn(5, 2, 3), lib.randn(2, 5, 3), lib.randn(4, 3), lib.randn(3, 2, 3), lib.randn(4, 1, 3)]
+        out: list[Any] = []
+        for module, x in zip(modules, inputs):
+            x.requires_grad_()
+            y, h = module(x)
+            states = list(h) if isinstance(h, tuple) else [h]
+            (y.sum() + sum((s * s).sum() for s in states)).backward()
+            out += [repr(module), [n for n, _ in module.named_parameters()], y, *states, x.grad]
+            out += [p.grad for p in module.parameters()]
+        lstm = nn.LSTM(3, 4)
+        y, (h, c) = lstm(lib.randn(2, 3), (lib.randn(1, 4), lib.randn(1, 4)))
+        return out + [y, h, c]
+
+    _same(scenario)
+
+
+def test_recurrent_cells() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(1)
+        out: list[Any] = []
+        for cell in [
+            nn.RNNCell(3, 4),
+            nn.LSTMCell(3, 4),
+            nn.GRUCell(3, 4, bias=False),
+            nn.RNNCell(3, 2, nonlinearity="relu"),
+        ]:
+            x = lib.randn(2, 3, requires_grad=True)
+            batched, single = cell(x), cell(x[0])
+            states = list(batched) if isinstance(batched, tuple) else [batched]
+            sum(s.sum() for s in states).backward()
+            out += [
+                repr(cell),
+                *states,
+                *(single if isinstance(single, tuple) else [single]),
+                x.grad,
+                cell.weight_hh.grad,
+            ]
+        return out
+
+    _same(scenario)

@@ -311,3 +311,172 @@ def test_reduce_lr_on_plateau_patience_cooldown_and_min_lr() -> None:
     assert sched.get_last_lr() == [0.3]
     with pytest.raises(ValueError, match="Factor should be < 1.0."):
         mt.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=1.0)
+
+
+def _lrs(make: object, steps: int) -> list[float]:
+    opt = mt.optim.SGD([nn.Parameter(mt.ones(1))], lr=0.1, momentum=0.9)
+    sched = make(opt)  # type: ignore[operator]
+    out = [opt.param_groups[0]["lr"]]
+    for _ in range(steps):
+        opt.step()
+        sched.step()
+        out.append(opt.param_groups[0]["lr"])
+    return out
+
+
+def test_linear_and_constant_lr_warmups() -> None:
+    linear = _lrs(lambda o: mt.optim.lr_scheduler.LinearLR(o, start_factor=0.5, total_iters=4), 6)
+    np.testing.assert_allclose(linear, [0.05, 0.0625, 0.075, 0.0875, 0.1, 0.1, 0.1], rtol=1e-12)
+    constant = _lrs(lambda o: mt.optim.lr_scheduler.ConstantLR(o, factor=0.5, total_iters=2), 4)
+    np.testing.assert_allclose(constant, [0.05, 0.05, 0.1, 0.1, 0.1], rtol=1e-12)
+
+
+def test_one_cycle_lr_rises_then_anneals_with_momentum_opposite() -> None:
+    opt = mt.optim.SGD([nn.Parameter(mt.ones(1))], lr=0.1, momentum=0.9)
+    sched = mt.optim.lr_scheduler.OneCycleLR(opt, max_lr=1.0, total_steps=10, pct_start=0.5, anneal_strategy="linear")
+    lrs, moms = [opt.param_groups[0]["lr"]], [opt.param_groups[0]["momentum"]]
+    for _ in range(9):
+        opt.step()
+        sched.step()
+        lrs.append(opt.param_groups[0]["lr"])
+        moms.append(opt.param_groups[0]["momentum"])
+    assert lrs[0] == pytest.approx(1.0 / 25) and moms[0] == pytest.approx(0.95)
+    assert max(lrs) == pytest.approx(1.0) and lrs.index(max(lrs)) == 4  # peak at pct_start * total - 1
+    assert moms[4] == pytest.approx(0.85)
+    assert lrs[-1] == pytest.approx(1.0 / 25 / 1e4)
+    sched.step()  # step 10 of 10 is still allowed (torch's off-by-one)
+    with pytest.raises(ValueError, match="Tried to step 11 times. The specified number of total steps is 10"):
+        sched.step()
+
+
+# ------------------------------------------------------------------------------------ convolution & pooling
+def test_conv2d_by_hand() -> None:
+    x = _t(np.arange(16.0).reshape(1, 1, 4, 4))
+    w = _t([[[[1.0, 0.0], [0.0, -1.0]]]], True)  # x[i, j] - x[i + 1, j + 1]
+    y = F.conv2d(x, w, _t([0.5]))
+    np.testing.assert_array_equal(y.detach().numpy(), np.full((1, 1, 3, 3), -5.0 + 0.5))
+    assert type(y.grad_fn).__name__ == "ConvolutionBackward0"
+    padded = F.conv2d(x, _t(np.ones((1, 1, 3, 3))), padding=1, stride=3)
+    np.testing.assert_array_equal(
+        padded.numpy(), [[[[0 + 1 + 4 + 5, 2 + 3 + 6 + 7], [8 + 9 + 12 + 13, 10 + 11 + 14 + 15]]]]
+    )
+    conv = nn.Conv2d(1, 6, 5)
+    assert repr(conv) == "Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1))"
+    assert tuple(conv.weight.shape) == (6, 1, 5, 5) and list(conv.state_dict()) == ["weight", "bias"]
+    bound = 1 / math.sqrt(25)
+    assert np.abs(conv.weight.detach().numpy()).max() <= bound and np.abs(conv.bias.detach().numpy()).max() <= bound
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"stride": 2, "padding": 1},
+        {"dilation": (2, 1), "padding": (0, 1)},
+        {"groups": 2, "padding": "same"},
+    ],
+)
+def test_conv2d_gradients_match_central_differences(options: dict[str, object]) -> None:
+    x = _t(RNG.standard_normal((1, 2, 5, 4)), True)
+    w = _t(RNG.standard_normal((2, 2 // int(options.get("groups", 1)), 3, 2)), True)  # type: ignore[call-overload]
+    b = _t(RNG.standard_normal(2), True)
+    fn = lambda x, w, b: F.conv2d(x, w, b, **options)  # noqa: E731
+    assert mt.autograd.gradcheck(fn, (x, w, b))
+    assert mt.autograd.gradgradcheck(fn, (x, w, b))
+
+
+def test_conv1d_gradients_and_unbatched_input() -> None:
+    x, w = _t(RNG.standard_normal((3, 7)), True), _t(RNG.standard_normal((2, 3, 3)), True)
+    y = F.conv1d(x, w, stride=2)
+    assert tuple(y.shape) == (2, 3) and type(y.grad_fn).__name__ == "SqueezeBackward1"
+    assert mt.autograd.gradcheck(lambda x, w: F.conv1d(x, w, padding=1, dilation=2), (x, w))
+    with pytest.raises(RuntimeError, match=r"expected input\[1, 3, 7\] to have 6 channels, but got 3 channels"):
+        F.conv1d(x[None], _t(np.ones((2, 6, 3))))
+
+
+def test_max_pool_routes_the_gradient_to_the_first_maximum() -> None:
+    x = _t([[[[1.0, 3.0, 2.0, 2.0], [3.0, 0.0, 2.0, 2.0]]]], True)
+    out, index = F.max_pool2d(x, 2, return_indices=True)
+    np.testing.assert_array_equal(out.detach().numpy(), [[[[3.0, 2.0]]]])
+    np.testing.assert_array_equal(index.numpy(), [[[[1, 2]]]])  # flat index in the 2x4 plane
+    assert type(out.grad_fn).__name__ == "MaxPool2DWithIndicesBackward0"
+    out.sum().backward()
+    np.testing.assert_array_equal(x.grad.numpy(), [[[[0, 1, 1, 0], [0, 0, 0, 0]]]])
+    assert repr(nn.MaxPool2d(2)) == "MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)"
+    ceil = nn.MaxPool2d(3, stride=2, ceil_mode=True)(mt.ones(1, 1, 6, 6))
+    assert tuple(ceil.shape) == (1, 1, 3, 3)
+    y = nn.MaxPool1d(2)(mt.tensor([[[1.0, 5.0, 2.0, 0.0, 9.0]]]))
+    np.testing.assert_array_equal(y.numpy(), [[[5.0, 2.0]]])
+
+
+def test_channel_dropout_zeroes_whole_channels() -> None:
+    mt.manual_seed(3)
+    y = nn.Dropout2d(0.5)(mt.ones(4, 6, 3, 3)).numpy()
+    per_channel = y.reshape(4, 6, -1)
+    assert set(np.unique(per_channel)) <= {0.0, 2.0}
+    assert (per_channel.min(axis=-1) == per_channel.max(axis=-1)).all()  # each channel all kept or all zeroed
+    assert 0 < (per_channel[..., 0] == 0).sum() < 24
+    d = nn.Dropout1d(0.5).eval()
+    x = mt.ones(2, 3, 4)
+    assert d(x) is x
+    with pytest.raises(RuntimeError, match="dropout1d: Expected 2D or 3D input, but received a 4D input"):
+        nn.Dropout1d()(mt.ones(1, 2, 3, 4))
+
+
+def test_avg_pool_divisors_and_gradients() -> None:
+    x = _t(np.arange(16.0).reshape(1, 1, 4, 4), True)
+    np.testing.assert_array_equal(F.avg_pool2d(x, 2).detach().numpy(), [[[[2.5, 4.5], [10.5, 12.5]]]])
+    # padding 1: the corner window holds x[0,0], x[0,1], x[1,0], x[1,1] and 5 zeros of padding
+    corner = (0 + 1 + 4 + 5) / 9
+    np.testing.assert_allclose(F.avg_pool2d(x, 3, 2, 1).detach().numpy()[0, 0, 0, 0], corner)
+    np.testing.assert_allclose(F.avg_pool2d(x, 3, 2, 1, count_include_pad=False).detach().numpy()[0, 0, 0, 0], 2.5)
+    assert type(F.avg_pool2d(x, 2).grad_fn).__name__ == "AvgPool2DBackward0"
+    for fn in (
+        lambda t: F.avg_pool2d(t, 3, 2, 1, ceil_mode=True, count_include_pad=False),
+        lambda t: F.adaptive_avg_pool2d(t, (3, 2)),
+    ):
+        assert mt.autograd.gradcheck(fn, (x,))
+        assert mt.autograd.gradgradcheck(fn, (x,))
+    assert type(nn.AdaptiveAvgPool2d(1)(x).grad_fn).__name__ == "MeanBackward1"
+    np.testing.assert_allclose(F.adaptive_avg_pool2d(x, (1, 2)).detach().numpy(), [[[[6.5, 8.5]]]])
+
+
+# ------------------------------------------------------------------------------------------- recurrent layers
+def test_rnn_cell_by_hand_and_layer_unrolls_it() -> None:
+    cell = nn.RNNCell(2, 2)
+    with mt.no_grad():
+        cell.weight_ih.copy_(mt.tensor([[1.0, 0.0], [0.0, 1.0]]))
+        cell.weight_hh.copy_(mt.tensor([[0.5, 0.0], [0.0, 0.5]]))
+        cell.bias_ih.zero_()
+        cell.bias_hh.zero_()
+    h1 = cell(mt.tensor([[1.0, -1.0]]))
+    np.testing.assert_allclose(h1.detach().numpy(), np.tanh([[1.0, -1.0]]), rtol=1e-6)
+    h2 = cell(mt.tensor([[0.0, 0.0]]), h1)
+    np.testing.assert_allclose(h2.detach().numpy(), np.tanh(0.5 * np.tanh([[1.0, -1.0]])), rtol=1e-6)
+    layer = nn.RNN(2, 2)
+    for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+        with mt.no_grad():
+            getattr(layer, name + "_l0").copy_(getattr(cell, name))
+    out, h_n = layer(mt.tensor([[[1.0, -1.0]], [[0.0, 0.0]]]))
+    np.testing.assert_allclose(out.detach().numpy()[1], h2.detach().numpy(), rtol=1e-6)
+    np.testing.assert_allclose(h_n.detach().numpy()[0], h2.detach().numpy(), rtol=1e-6)
+
+
+def test_lstm_and_gru_shapes_parameters_and_gradients() -> None:
+    mt.manual_seed(0)
+    lstm = nn.LSTM(3, 4, num_layers=2, batch_first=True, bidirectional=True)
+    names = [n for n, _ in lstm.named_parameters()]
+    assert names[:4] == ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"] and "bias_hh_l1_reverse" in names
+    assert tuple(lstm.weight_ih_l1.shape) == (16, 8)  # 4 gates x hidden, reading both directions
+    bound = 1 / math.sqrt(4)
+    assert all(np.abs(p.detach().numpy()).max() <= bound for p in lstm.parameters())
+    out, (h, c) = lstm(mt.randn(2, 5, 3))
+    assert tuple(out.shape) == (2, 5, 8) and tuple(h.shape) == (4, 2, 4) and tuple(c.shape) == (4, 2, 4)
+    assert repr(lstm) == "LSTM(3, 4, num_layers=2, batch_first=True, bidirectional=True)"
+    gru = nn.GRU(2, 3).double()
+    x = _t(RNG.standard_normal((4, 1, 2)), True)
+    assert mt.autograd.gradcheck(lambda x: gru(x)[0], (x,))
+    cell = nn.LSTMCell(2, 3).double()
+    assert mt.autograd.gradcheck(lambda x: cell(x)[1], (x[0],))
+    with pytest.raises(RuntimeError, match="input.size\\(-1\\) must be equal to input_size. Expected 2, got 3"):
+        gru(mt.ones(2, 1, 3, dtype=mt.float64))

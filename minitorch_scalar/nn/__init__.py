@@ -25,8 +25,9 @@ from minitorch_scalar.nn.activation import (
     Threshold,
 )
 from minitorch_scalar.nn.containers import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
+from minitorch_scalar.nn.conv import Conv1d, Conv2d
 from minitorch_scalar.nn.distance import CosineSimilarity, PairwiseDistance
-from minitorch_scalar.nn.dropout import Dropout
+from minitorch_scalar.nn.dropout import Dropout, Dropout1d, Dropout2d
 from minitorch_scalar.nn.flatten import Flatten, Identity, Unflatten
 from minitorch_scalar.nn.linear import Linear
 from minitorch_scalar.nn.loss import (
@@ -44,6 +45,8 @@ from minitorch_scalar.nn.micro import MLP, Layer, MicroModule, Neuron
 from minitorch_scalar.nn.module import Module
 from minitorch_scalar.nn.normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 from minitorch_scalar.nn.parameter import Parameter
+from minitorch_scalar.nn.pooling import AdaptiveAvgPool2d, AvgPool2d, MaxPool1d, MaxPool2d
+from minitorch_scalar.nn.rnn import GRU, LSTM, RNN, GRUCell, LSTMCell, RNNBase, RNNCell
 from minitorch_scalar.nn.sparse import Embedding
 
 __all__ = ["MLP", "Layer", "MicroModule", "Neuron"]
@@ -59,3 +62,6 @@ __all__ += [
     "Softplus", "Softsign", "Threshold",
 ]
 __all__ += ["CosineSimilarity", "KLDivLoss", "PairwiseDistance", "ParameterDict", "Unflatten"]
+__all__ += ["Conv1d", "Conv2d", "MaxPool1d", "MaxPool2d"]
+__all__ += ["AdaptiveAvgPool2d", "AvgPool2d", "Dropout1d", "Dropout2d"]
+__all__ += ["GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "RNNBase", "RNNCell"]

@@ -1,4 +1,4 @@
-"""``nn.Dropout``: zero activations at random while training."""
+"""``nn.Dropout``, ``nn.Dropout1d``, ``nn.Dropout2d``: zero activations (or whole channels) at random in training."""
 
 from __future__ import annotations
 
@@ -27,3 +27,19 @@ class Dropout(Module):
 
     def extra_repr(self) -> str:
         return f"p={self.p}, inplace={self.inplace}"
+
+
+class Dropout1d(Dropout):
+    """In training mode, zero whole channels of ``(N, C, L)`` / ``(C, L)`` input with probability ``p``
+    (scaling the rest by ``1 / (1 - p)``); identity in eval mode."""
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        return F.dropout1d(input, self.p, self.training, self.inplace)
+
+
+class Dropout2d(Dropout):
+    """In training mode, zero whole channels (feature maps) of ``(N, C, H, W)`` input with probability ``p``
+    (scaling the rest by ``1 / (1 - p)``); identity in eval mode."""
+
+    def forward(self, input: Tensor) -> Tensor:  # noqa: A002
+        return F.dropout2d(input, self.p, self.training, self.inplace)

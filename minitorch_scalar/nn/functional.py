@@ -28,6 +28,7 @@ import minitorch_scalar.random as _random
 from minitorch_scalar import tensor_ops
 from minitorch_scalar.autograd import no_grad, record
 from minitorch_scalar.dtypes import int64, uint8
+from minitorch_scalar.nn import _convolution as _conv
 from minitorch_scalar.tensor import Tensor, from_array
 
 _REDUCTIONS = ("none", "mean", "sum")
@@ -67,7 +68,7 @@ def _reduce(loss: np.ndarray, reduction: str) -> np.ndarray:
     """Apply a reduction to per-element losses (the mean is the float sum over the count)."""
     if reduction == "none":
         return loss
-    total = np.sum(loss, dtype=loss.dtype)
+    total = np.add.reduce(loss, axis=None, dtype=loss.dtype)  # np.sum's own reduction, without its wrapper
     if reduction == "sum":
         return np.asarray(total)
     return np.asarray(total / loss.dtype.type(loss.size))
@@ -87,8 +88,11 @@ def _warn_size(input: Tensor, target: Tensor) -> None:  # noqa: A002 - torch's a
 def _float_arrays(input: Tensor, target: Tensor) -> tuple[np.ndarray, np.ndarray]:  # noqa: A002
     """The two operands' arrays in their promoted dtype, broadcast to a common shape."""
     dt = tensor_ops.result_dtype((input, target)).np
+    a, b = input._data.astype(dt, copy=False), target._data.astype(dt, copy=False)
+    if a.shape == b.shape:
+        return a, b
     try:
-        a, b = np.broadcast_arrays(input._data.astype(dt, copy=False), target._data.astype(dt, copy=False))
+        a, b = np.broadcast_arrays(a, b)
     except ValueError:
         tensor_ops._broadcast_error([input._data.shape, target._data.shape])
     return a, b
@@ -1301,13 +1305,364 @@ def kl_div(
     return loss.sum() if reduction == "sum" else loss
 
 
+# ------------------------------------------------------------------------------------ convolution & pooling
+def _ntuple(value: int | Sequence[int], k: int) -> tuple[int, ...]:
+    """An int repeated ``k`` times, or a sequence's ints."""
+    if isinstance(value, Sequence):
+        return tuple(int(v) for v in value)
+    return (int(value),) * k
+
+
+def _conv_padding(padding: Any, kernel: tuple[int, ...], dilation: tuple[int, ...], stride: tuple[int, ...]) -> Any:
+    """Per-side padding from ints, ``'valid'`` or ``'same'`` (``d (k - 1)`` split, the extra on the right).
+
+    Raises:
+        RuntimeError: for an unknown string, or ``'same'`` with a stride (torch's messages).
+    """
+    if isinstance(padding, str):
+        if padding == "valid":
+            return tuple((0, 0) for _ in kernel)
+        if padding != "same":
+            raise RuntimeError(f"Invalid padding string: '{padding}'")
+        if any(s != 1 for s in stride):
+            raise RuntimeError("padding='same' is not supported for strided convolutions")
+        totals = [d * (k - 1) for d, k in zip(dilation, kernel)]
+        return tuple((t // 2, t - t // 2) for t in totals)
+    return tuple((p, p) for p in _ntuple(padding, len(kernel)))
+
+
+def _convnd(
+    k: int,
+    input: Tensor,  # noqa: A002
+    weight: Tensor,
+    bias: Tensor | None,
+    stride: Any,
+    padding: Any,
+    dilation: Any,
+    groups: int,
+) -> Tensor:
+    """A ``k``-d convolution (see :mod:`minitorch_scalar.nn._convolution`); unbatched input is unsqueezed."""
+    name = f"conv{k}d"
+    tensor_ops.check_operand(name, input)
+    if input.dim() not in (k + 1, k + 2):
+        raise RuntimeError(
+            f"Expected {k + 1}D (unbatched) or {k + 2}D (batched) input to {name}, but got input of size: "
+            f"{list(input.shape)}"
+        )
+    if input.dim() == k + 1:
+        return _convnd(k, input.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0)
+    if input.dtype is not weight.dtype:
+        raise RuntimeError(f"expected scalar type {_cpp_type(input)} but found {_cpp_type(weight)}")
+    kernel = tuple(weight.shape[2:])
+    strides, dilations = _ntuple(stride, k), _ntuple(dilation, k)
+    geo = _conv.ConvGeometry(strides, _conv_padding(padding, kernel, dilations, strides), dilations, groups)
+    if input.shape[1] != weight.shape[1] * groups:
+        raise RuntimeError(
+            f"Given groups={groups}, weight of size {list(weight.shape)}, expected input{list(input.shape)} to have "
+            f"{weight.shape[1] * groups} channels, but got {input.shape[1]} channels instead"
+        )
+    padded = [s + a + b for s, (a, b) in zip(input.shape[2:], geo.padding)]
+    spans = [d * (kk - 1) + 1 for d, kk in zip(dilations, kernel)]
+    if any(p < s for p, s in zip(padded, spans)):
+        raise RuntimeError(
+            f"Calculated padded input size per channel: ({' x '.join(map(str, padded))}). Kernel size: "
+            f"({' x '.join(map(str, spans))}). Kernel size can't be greater than actual input size"
+        )
+    return _conv.conv(input, weight, bias, geo)
+
+
+def conv1d(
+    input: Tensor,  # noqa: A002
+    weight: Tensor,
+    bias: Tensor | None = None,
+    stride: Any = 1,
+    padding: Any = 0,
+    dilation: Any = 1,
+    groups: int = 1,
+) -> Tensor:
+    """1-d convolution (cross-correlation, as torch): ``(N, C, L)`` input, ``(F, C/groups, K)`` weight
+    (ConvolutionBackward0). ``padding`` is an int, a 1-tuple, ``'valid'`` or ``'same'``."""
+    return _convnd(1, input, weight, bias, stride, padding, dilation, groups)
+
+
+def conv2d(
+    input: Tensor,  # noqa: A002
+    weight: Tensor,
+    bias: Tensor | None = None,
+    stride: Any = 1,
+    padding: Any = 0,
+    dilation: Any = 1,
+    groups: int = 1,
+) -> Tensor:
+    """2-d convolution: ``y[n, f, i, j] = b[f] + sum_{c, a, b} w[f, c, a, b] x[n, c, i s + a d, j s + b d]``
+    on the zero-padded input (ConvolutionBackward0)."""
+    return _convnd(2, input, weight, bias, stride, padding, dilation, groups)
+
+
+def _max_poolnd(
+    k: int,
+    input: Tensor,  # noqa: A002
+    kernel_size: Any,
+    stride: Any,
+    padding: Any,
+    dilation: Any,
+    ceil_mode: bool,
+    return_indices: bool,
+) -> Any:
+    """Max pooling over the last ``k`` dimensions of a ``(N, C, ...)`` or unbatched ``(C, ...)`` input."""
+    tensor_ops.check_operand(f"max_pool{k}d", input)
+    if input.dim() not in (k + 1, k + 2) or input.numel() == 0:
+        raise RuntimeError(f"non-empty {k + 1}D or {k + 2}D (batch mode) tensor expected for input")
+    kernel = _ntuple(kernel_size, k)
+    strides = kernel if stride is None or stride == [] else _ntuple(stride, k)
+    pads, dilations = _ntuple(padding, k), _ntuple(dilation, k)
+    for p, kk, d in zip(pads, kernel, dilations):
+        if p > (d * (kk - 1) + 1) // 2:
+            raise RuntimeError(
+                f"pad should be at most half of effective kernel size, but got pad={p}, kernel_size={kk} and "
+                f"dilation={d}"
+            )
+    sizes = input.shape[input.dim() - k :]
+    outs = tuple(
+        _conv.pool_output_size(s, kk, st, p, d, ceil_mode)
+        for s, kk, st, p, d in zip(sizes, kernel, strides, pads, dilations)
+    )
+    if any(o <= 0 for o in outs):
+        raise RuntimeError(
+            f"Given input size: ({'x'.join(map(str, input.shape[-k - 1 :]))}). Calculated output size: "
+            f"({'x'.join(map(str, (input.shape[-k - 1], *outs)))}). Output size is too small"
+        )
+    geo = _conv.ConvGeometry(strides, tuple((p, p) for p in pads), dilations, 1)
+    out, index = _conv.max_pool(input, geo, kernel, outs)
+    return (out, from_array(index)) if return_indices else out
+
+
+def max_pool1d(
+    input: Tensor,  # noqa: A002
+    kernel_size: Any,
+    stride: Any = None,
+    padding: Any = 0,
+    dilation: Any = 1,
+    ceil_mode: bool = False,
+    return_indices: bool = False,
+) -> Any:
+    """Max over windows of the last dimension, computed as torch does through a 2-d pool of height 1
+    (so the result's grad_fn is SqueezeBackward1)."""
+    tensor_ops.check_operand("max_pool1d", input)
+    if input.dim() not in (2, 3) or input.numel() == 0:
+        raise RuntimeError("non-empty 2D or 3D (batch mode) tensor expected for input")
+    out = _max_poolnd(
+        2,
+        input.unsqueeze(-2),
+        (1, *_ntuple(kernel_size, 1)),
+        None if stride is None else (1, *_ntuple(stride, 1)),
+        (0, *_ntuple(padding, 1)),
+        (1, *_ntuple(dilation, 1)),
+        ceil_mode,
+        return_indices,
+    )
+    return (out[0].squeeze(-2), out[1].squeeze(-2)) if return_indices else out.squeeze(-2)
+
+
+def max_pool2d(
+    input: Tensor,  # noqa: A002
+    kernel_size: Any,
+    stride: Any = None,
+    padding: Any = 0,
+    dilation: Any = 1,
+    ceil_mode: bool = False,
+    return_indices: bool = False,
+) -> Any:
+    """Max over each ``kernel_size`` window of the last two dimensions (stride defaults to the kernel;
+    -inf padding) (MaxPool2DWithIndicesBackward0). The gradient goes to the (first) maximum of each window;
+    ``return_indices`` also gives each maximum's flat index in its ``H * W`` plane."""
+    return _max_poolnd(2, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices)
+
+
+def _feature_dropout(input: Tensor, p: float, training: bool, spatial: int) -> Tensor:  # noqa: A002
+    """Zero whole channels: one ``bernoulli(1 - p)`` draw per ``(n, c)``, scaled by ``1 / (1 - p)``
+    (MulBackward0); the mask has shape ``(N, C, 1, ...)`` and is drawn as torch draws it."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not training or p == 0 or input.numel() == 0:
+        return input
+    if p == 1:
+        return input * 0.0
+    dt = input._data.dtype
+    shape = tuple(input.shape[:2]) + (1,) * spatial
+    mask = _random.bernoulli_array(shape, 1.0 - p, dt) / dt.type(1.0 - p)
+    return input * from_array(mask.astype(dt, copy=False))
+
+
+def dropout1d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor:  # noqa: A002
+    """Channel-wise dropout of ``(N, C, L)`` or unbatched ``(C, L)`` input (each channel kept or zeroed whole).
+
+    Raises:
+        RuntimeError: for input that is not 2-D or 3-D (torch's message).
+    """
+    tensor_ops.check_operand("dropout1d", input)
+    if input.dim() not in (2, 3):
+        raise RuntimeError(
+            f"dropout1d: Expected 2D or 3D input, but received a {input.dim()}D input. Note that dropout1d exists to "
+            "provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional "
+            "batch dimension (i.e. 2D or 3D inputs)."
+        )
+    if input.dim() == 2:
+        return _feature_dropout(input.unsqueeze(0), p, training, 1).squeeze(0)
+    return _feature_dropout(input, p, training, 1)
+
+
+def dropout2d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor:  # noqa: A002
+    """Channel-wise dropout of ``(N, C, H, W)`` input: one draw per ``(n, c)``. Other ranks are treated the same
+    way (a 3-D input as ``(N, C, L)``, a 2-D one elementwise), each with torch's deprecation warning."""
+    tensor_ops.check_operand("dropout2d", input)
+    if input.dim() not in (3, 4):
+        warnings.warn(
+            f"dropout2d: Received a {input.dim()}-D input to dropout2d, which is deprecated and will result in an "
+            "error in a future release. To retain the behavior and silence this warning, please use dropout "
+            "instead. Note that dropout2d exists to provide channel-wise dropout on inputs with 2 spatial "
+            "dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D inputs).",
+            UserWarning,
+            stacklevel=2,
+        )
+    elif input.dim() == 3:
+        warnings.warn(
+            "dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is "
+            "desired - input is interpreted as shape (N, C, L), where C is the channel dim. This behavior will "
+            "change in a future release to interpret the input as one without a batch dimension, i.e. shape "
+            "(C, H, W). To maintain the 1D channel-wise dropout behavior, please switch to using dropout1d instead.",
+            UserWarning,
+            stacklevel=2,
+        )
+    return _feature_dropout(input, p, training, input.dim() - 2)
+
+
+def _avg_pool_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Each output's gradient divided by its divisor and spread evenly over its window."""
+    shape, dt, divisor, geo, kernel = saved
+    flat = m.reshape(g * m.const(divisor), (-1, 1, *divisor.shape[-2:]))
+    spread = _conv._input_grad_any(flat, m.const(np.ones((1, 1, *kernel), dt)), (flat.shape[0], 1, *shape[-2:]), geo)
+    return (m.reshape(spread, shape),)
+
+
+def _window_counts(size: int, kernel: int, stride: int, pad: int, outs: int, include_pad: bool) -> np.ndarray:
+    """How many cells each pooling window covers along one dimension: within the padded input
+    (``include_pad``) or within the input itself."""
+    starts = np.arange(outs) * stride - pad
+    ends = np.minimum(starts + kernel, size + pad)
+    if not include_pad:
+        starts, ends = np.maximum(starts, 0), np.minimum(ends, size)
+    return (ends - starts).astype(np.float64)
+
+
+def avg_pool2d(
+    input: Tensor,  # noqa: A002
+    kernel_size: Any,
+    stride: Any = None,
+    padding: Any = 0,
+    ceil_mode: bool = False,
+    count_include_pad: bool = True,
+    divisor_override: int | None = None,
+) -> Tensor:
+    """Mean over each window of the last two dimensions (zero padding; AvgPool2DBackward0). The divisor is
+    the window's size within the padded input (``count_include_pad``), the number of real input elements
+    in it, or ``divisor_override``.
+
+    Raises:
+        IndexError / RuntimeError: for input that is not 3-D or 4-D, or padding over half the kernel
+            (torch's messages).
+    """
+    tensor_ops.check_operand("avg_pool2d", input)
+    if 0 < input.dim() < 3:
+        d = input.dim()
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-d}, {d - 1}], but got -3)")
+    if input.dim() not in (3, 4) or input.numel() == 0:
+        raise RuntimeError("non-empty 3D or 4D (batch mode) tensor expected for input")
+    kernel = _ntuple(kernel_size, 2)
+    strides = kernel if stride is None or stride == [] else _ntuple(stride, 2)
+    pads = _ntuple(padding, 2)
+    for p, kk in zip(pads, kernel):
+        if p > kk // 2:
+            raise RuntimeError(
+                f"pad should be at most half of effective kernel size, but got pad={p}, kernel_size={kk} and dilation=1"
+            )
+    x = input._data if input.dim() == 4 else input._data[None]
+    sizes = x.shape[2:]
+    outs = tuple(
+        _conv.pool_output_size(s, kk, st, p, 1, ceil_mode) for s, kk, st, p in zip(sizes, kernel, strides, pads)
+    )
+    extra = tuple((p, max((o - 1) * st + kk - s - p, 0)) for s, kk, st, p, o in zip(sizes, kernel, strides, pads, outs))
+    geo = _conv.ConvGeometry(strides, extra, (1, 1), 1)
+    flat = x.reshape(-1, 1, *sizes)
+    ones = np.ones((1, 1, *kernel), x.dtype)
+    total = _conv.conv_array(flat, ones, geo)[(slice(None), slice(None), slice(0, outs[0]), slice(0, outs[1]))]
+    if divisor_override is not None:
+        divisor = np.full(total.shape, float(divisor_override))
+    else:
+        counts = [
+            _window_counts(s, kk, st, p, o, count_include_pad)
+            for s, kk, st, p, o in zip(sizes, kernel, strides, pads, outs)
+        ]
+        divisor = np.multiply.outer(counts[0], counts[1])[None, None]
+    out = (total / divisor).astype(x.dtype).reshape(*x.shape[:2], *outs)
+    inverse = (1.0 / np.broadcast_to(divisor, total.shape)).astype(x.dtype).reshape(*x.shape[:2], *outs)
+    if input.dim() == 3:
+        out, inverse = out[0], inverse[0]
+    saved = (input._data.shape, x.dtype, inverse, geo, kernel)
+    return record("AvgPool2DBackward0", out, (input,), saved, _avg_pool_backward, frees=False)
+
+
+def _adaptive_matrix(size: int, outs: int) -> np.ndarray:
+    """``(outs, size)`` averaging matrix: row ``i`` is ``1/n`` on ``[floor(i L / outs), ceil((i + 1) L / outs))``."""
+    mat = np.zeros((outs, size))
+    for i in range(outs):
+        start, end = (i * size) // outs, -((-(i + 1) * size) // outs)
+        mat[i, start:end] = 1.0 / (end - start)
+    return mat
+
+
+def _adaptive_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """``out = P_h x P_w^T`` is linear in ``x``: ``dx = P_h^T g P_w``."""
+    rows, cols = saved
+    return (m.matmul(m.matmul(m.const(rows.T), g), m.const(cols)),)
+
+
+def adaptive_avg_pool2d(input: Tensor, output_size: Any) -> Tensor:  # noqa: A002
+    """Mean over ``output_size`` near-equal regions of the last two dimensions: output cell ``i`` of a
+    length-``L`` dimension averages ``[floor(i L / out), ceil((i + 1) L / out))``
+    (AdaptiveAvgPool2DBackward0). A ``1 x 1`` output is ``mean`` over both dimensions (MeanBackward1, as
+    torch); ``None`` keeps a dimension's size.
+
+    Raises:
+        RuntimeError: for input that is not 3-D or 4-D.
+    """
+    tensor_ops.check_operand("adaptive_avg_pool2d", input)
+    if input.dim() not in (3, 4):
+        raise RuntimeError(f"adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got {list(input.shape)}")
+    sizes = tuple(input.shape[-2:])
+    wanted = output_size if isinstance(output_size, (tuple, list)) else (output_size, output_size)
+    outs = tuple(s if o is None else int(o) for s, o in zip(sizes, wanted))
+    if outs == (1, 1):
+        return input.mean((-2, -1), keepdim=True)
+    x = input._data
+    rows, cols = (_adaptive_matrix(s, o).astype(x.dtype) for s, o in zip(sizes, outs))
+    out = np.ascontiguousarray(rows @ x @ cols.T)
+    return record("AdaptiveAvgPool2DBackward0", out, (input,), (rows, cols), _adaptive_backward, frees=False)
+
+
 __all__ = [
+    "adaptive_avg_pool2d",
+    "avg_pool2d",
     "batch_norm",
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
+    "conv1d",
+    "conv2d",
     "cosine_similarity",
     "cross_entropy",
     "dropout",
+    "dropout1d",
+    "dropout2d",
     "elu",
     "embedding",
     "gelu",
@@ -1322,6 +1677,8 @@ __all__ = [
     "linear",
     "log_softmax",
     "logsigmoid",
+    "max_pool1d",
+    "max_pool2d",
     "mish",
     "mse_loss",
     "nll_loss",

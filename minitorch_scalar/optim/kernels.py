@@ -64,7 +64,7 @@ def _fma(a: Array | np.floating, b: Array | np.floating, c: Array, out: Array) -
     if out.dtype == np.float32:
         with np.errstate(all="ignore"):
             wide = np.asarray(a, np.float64) * np.asarray(b, np.float64) + np.asarray(c, np.float64)
-            out[...] = wide.astype(np.float32)
+            out[...] = wide  # the one rounding to float32 (the float64 product of float32 numbers is exact)
     elif out.dtype == np.float64:
         out[...] = _fma64(np.asarray(a), np.asarray(b), np.asarray(c))
     else:

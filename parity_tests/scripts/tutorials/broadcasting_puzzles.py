@@ -1,0 +1,30 @@
+# Broadcasting puzzles from Q&A: (3,) + (3,1), column vs row, expand, squeeze mistakes.
+import torch
+
+a = torch.arange(3.0)
+b = torch.arange(3.0).reshape(3, 1)
+print(a + b)
+print((a + b).shape, (a * b).sum())
+y = torch.tensor([1.0, 2.0, 3.0])
+pred = torch.tensor([[1.1], [1.9], [3.2]])
+print(((pred - y) ** 2).mean())
+print(((pred.squeeze() - y) ** 2).mean())
+print(((pred.view(-1) - y) ** 2).mean())
+x = torch.ones(2, 3, 4)
+print((x + torch.arange(4.0)).shape, (x * torch.arange(3.0).unsqueeze(-1)).shape)
+print(torch.broadcast_tensors(torch.zeros(2, 1), torch.zeros(1, 3))[0].shape)
+print(torch.broadcast_shapes((2, 1), (1, 3)))
+m = torch.randn(4, 3)
+torch.manual_seed(0)
+m = torch.randn(4, 3)
+print(m - m.mean(dim=0), m / m.sum(dim=1, keepdim=True))
+print((m - m.mean(dim=1)).shape if False else (m - m.mean(dim=1, keepdim=True)).shape)
+try:
+    m - m.mean(dim=1)
+except RuntimeError as e:
+    print(type(e).__name__, e)
+c = torch.tensor([[1.0], [2.0]])
+print(c.expand(2, 3), c.expand(-1, 4).shape, c.expand_as(torch.zeros(2, 5)).shape)
+print(torch.zeros(3, 1, 2).squeeze().shape, torch.zeros(3, 1, 2).squeeze(1).shape, torch.zeros(1).squeeze().shape)
+print(a[:, None] * a[None, :])
+print(a[None].shape, a[..., None].shape)

@@ -1,0 +1,23 @@
+# linspace/meshgrid/arange/logspace, chunk/split, cat/stack, repeat/expand/tile, flip/roll, view/reshape.
+import torch
+
+print(torch.linspace(0, 1, steps=5), torch.logspace(0, 2, 3), torch.arange(1, 10, 3))
+xs, ys = torch.meshgrid(torch.arange(3), torch.arange(2), indexing="ij")
+print(xs, ys)
+gx, gy = torch.meshgrid(torch.linspace(-1, 1, 3), torch.linspace(0, 1, 2), indexing="xy")
+print(gx.shape, gy)
+x = torch.arange(10)
+print(x.chunk(3), torch.chunk(x, 2))
+print(x.split(4), torch.split(x, [2, 3, 5]))
+a = torch.arange(6).reshape(2, 3)
+print(torch.cat((a, a), 0).shape, torch.cat([a, a], dim=-1), torch.stack((a, a), dim=2).shape)
+print(torch.hstack([a, a]).shape, torch.vstack([a, a]).shape, torch.column_stack([x, x]).shape)
+print(a.repeat(2, 2), a.repeat(1, 1, 2).shape, torch.tile(a, (2,)), a.repeat_interleave(2, dim=1))
+print(a.flip(0), torch.flip(a, [1]), torch.roll(x, 2), torch.fliplr(a))
+print(a.view(-1), a.reshape(3, -1), a.flatten(), a.unsqueeze(1).shape, a.T.reshape(-1))
+print(a.unbind(0), a.numel(), a.ndim, a.shape[0], len(a))
+print(torch.zeros_like(a), torch.full_like(a, 7), torch.empty(0).shape, torch.ones(2, 0).shape)
+print(torch.arange(5).float().view(5, 1).expand(5, 3).sum(0))
+print(torch.tensor([[1, 2], [3, 4]]).movedim(0, 1), a.swapaxes(0, 1).shape)
+print(torch.randint(0, 10, (3,), generator=torch.Generator().manual_seed(0)))
+print(torch.tril_indices(3, 3), torch.triu(torch.ones(3, 3)))

@@ -1,0 +1,22 @@
+# sort, topk, unique, argsort, kthvalue, bincount, histc, searchsorted, clamp, round.
+import torch
+
+torch.manual_seed(0)
+x = torch.tensor([3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0])
+print(torch.sort(x), x.sort(descending=True))
+vals, idx = x.topk(3)
+print(vals, idx, torch.topk(x, 2, largest=False))
+print(x.argsort(), torch.argsort(x, descending=True))
+print(torch.unique(x), x.unique(return_counts=True), torch.unique(x, sorted=True, return_inverse=True))
+print(x.kthvalue(2))
+print(torch.tensor([0, 1, 1, 3]).bincount(), torch.histc(x, bins=3, min=0, max=9))
+print(torch.searchsorted(torch.tensor([1.0, 3.0, 5.0]), torch.tensor([2.0, 6.0])))
+print(x.clamp(2, 5), x.clamp(min=3), torch.clamp(x, max=2), x.clip(0, 1))
+print(torch.round(torch.tensor([0.5, 1.5, 2.567])), torch.tensor([2.567]).round(decimals=2))
+print(torch.floor(x / 2), torch.ceil(x / 2), torch.trunc(-x / 2), torch.frac(x / 3))
+print(torch.sign(x - 3), torch.abs(x - 3), x.sqrt(), x.rsqrt()[:2])
+print(torch.isclose(x, x + 1e-9), torch.isnan(torch.tensor([float("nan"), 1.0])), torch.isinf(x / 0))
+print(torch.nan_to_num(torch.tensor([float("nan"), float("inf")])), x.eq(1.0), x.ne(1.0).sum())
+print(torch.allclose(x, x.clone()), torch.equal(x, x), x.ge(4).tolist(), (x <= 2) & (x > 1), (x < 2) | (x > 8))
+s = torch.randn(4, 3)
+print(s.sort(dim=0).values, s.topk(1, dim=1).indices.squeeze())
