@@ -7,7 +7,14 @@
 import math as _math
 
 from minitorch_scalar import autograd, dtypes, ops, tape
-from minitorch_scalar.autograd import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
+from minitorch_scalar.autograd import (
+    enable_grad,
+    inference_mode,
+    is_grad_enabled,
+    is_inference_mode_enabled,
+    no_grad,
+    set_grad_enabled,
+)
 from minitorch_scalar.dtypes import (
     bool,
     double,
@@ -251,6 +258,7 @@ from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math, 
     tan,
     tile,
     topk,
+    trace,
     tril,
     tril_indices,
     triu,
@@ -261,11 +269,11 @@ from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math, 
     var_mean,
     vstack,
 )
-from minitorch_scalar.functional_api import trace as trace  # noqa: E402 - torch.trace, the matrix trace
 from minitorch_scalar.tensor import concat, concatenate  # noqa: E402
 
-__all__ += [  # elementwise math and shape functions of the Tensor engine (torch.trace is imported above but
-    # kept out of __all__: tests/test_tape.py::test_exports asserts that)
+__all__ += [  # elementwise math and shape functions of the Tensor engine
+    "is_inference_mode_enabled",
+    "trace",
     "fmod",
     "remainder",
     "bmm",

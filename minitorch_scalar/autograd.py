@@ -155,20 +155,37 @@ class enable_grad(_NoParamDecoratorContextManager):  # noqa: N801 - torch's name
         _grad_enabled[0] = self.prev
 
 
+_inference_enabled = [False]
+"""Whether an ``inference_mode()`` block is active (``torch.is_inference_mode_enabled()``)."""
+
+
+def is_inference_mode_enabled() -> bool:
+    """Whether code runs inside ``torch.inference_mode()`` (and not inside ``inference_mode(False)``)."""
+    return _inference_enabled[0]
+
+
 class inference_mode(_NoParamDecoratorContextManager):  # noqa: N801 - torch's name
-    """Like no_grad (here inference tensors are ordinary tensors); ``inference_mode(False)`` is a no-op."""
+    """Like no_grad (here inference tensors are ordinary tensors); ``inference_mode(False)`` turns grad mode on."""
+
+    def __new__(cls, mode: Any = True) -> Any:
+        if callable(mode):  # used bare, as ``@inference_mode``
+            return cls()(mode)
+        return object.__new__(cls)
 
     def __init__(self, mode: bool = True) -> None:
         self.mode = mode
         self.prev = False
+        self.prev_inference = False
 
     def __enter__(self) -> None:
         self.prev = _grad_enabled[0]
-        if self.mode:
-            _grad_enabled[0] = False
+        self.prev_inference = _inference_enabled[0]
+        _grad_enabled[0] = not self.mode  # torch's InferenceMode(False) turns grad mode on
+        _inference_enabled[0] = self.mode
 
     def __exit__(self, *exc: object) -> None:
         _grad_enabled[0] = self.prev
+        _inference_enabled[0] = self.prev_inference
 
     def clone(self) -> inference_mode:
         """A fresh instance with the same mode."""

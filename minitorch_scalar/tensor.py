@@ -1660,7 +1660,12 @@ def _size_arg(size: tuple[Any, ...]) -> tuple[int, ...]:
     return tuple(int(s) for s in size)
 
 
-def _factory(arr: np.ndarray, requires_grad: bool) -> Tensor:
+def _factory(arr: np.ndarray, requires_grad: bool, device: Any = None) -> Tensor:
+    """Wrap a factory's array, checking ``requires_grad`` against its dtype and ``device`` (CPU only)."""
+    if device is not None:
+        from minitorch_scalar.device import check_device
+
+        check_device(device)
     _check_requires_grad(dtypes.from_numpy(arr.dtype), requires_grad)
     return Tensor._wrap(arr, bool(requires_grad))
 
@@ -1671,24 +1676,24 @@ def _dtype_or_default(d: dtype | None) -> dtype:
 
 def zeros(*size: Any, dtype: dtype | None = None, device: Any = None, requires_grad: bool = False) -> Tensor:  # noqa: A002
     """A tensor of zeros."""
-    return _factory(np.zeros(_size_arg(size), _dtype_or_default(dtype).np), requires_grad)
+    return _factory(np.zeros(_size_arg(size), _dtype_or_default(dtype).np), requires_grad, device)
 
 
 def ones(*size: Any, dtype: dtype | None = None, device: Any = None, requires_grad: bool = False) -> Tensor:  # noqa: A002
     """A tensor of ones."""
-    return _factory(np.ones(_size_arg(size), _dtype_or_default(dtype).np), requires_grad)
+    return _factory(np.ones(_size_arg(size), _dtype_or_default(dtype).np), requires_grad, device)
 
 
 def empty(*size: Any, dtype: dtype | None = None, device: Any = None, requires_grad: bool = False) -> Tensor:  # noqa: A002
     """An uninitialised tensor (zeros here)."""
-    return zeros(*size, dtype=dtype, requires_grad=requires_grad)
+    return zeros(*size, dtype=dtype, device=device, requires_grad=requires_grad)
 
 
 def full(size: Any, fill_value: Any, *, dtype: dtype | None = None, device: Any = None,  # noqa: A002
          requires_grad: bool = False) -> Tensor:
     """A tensor filled with ``fill_value`` (its dtype inferred from the value, as torch)."""
     dt = dtype if dtype is not None else dtypes.category_default(dtypes.scalar_category(fill_value))
-    return _factory(np.full(_size_arg((size,)), fill_value, dt.np), requires_grad)
+    return _factory(np.full(_size_arg((size,)), fill_value, dt.np), requires_grad, device)
 
 
 def zeros_like(input: Tensor, *, dtype: dtype | None = None, requires_grad: bool = False) -> Tensor:  # noqa: A002
@@ -1715,7 +1720,7 @@ def full_like(input: Tensor, fill_value: Any, *, dtype: dtype | None = None,  # 
 def eye(n: int, m: int | None = None, *, dtype: dtype | None = None, device: Any = None,  # noqa: A002
         requires_grad: bool = False) -> Tensor:
     """The identity matrix (n x m)."""
-    return _factory(np.eye(n, m, dtype=_dtype_or_default(dtype).np), requires_grad)
+    return _factory(np.eye(n, m, dtype=_dtype_or_default(dtype).np), requires_grad, device)
 
 
 def arange(start: Any, end: Any = None, step: Any = 1, *, dtype: dtype | None = None, device: Any = None,  # noqa: A002
@@ -1730,7 +1735,7 @@ def arange(start: Any, end: Any = None, step: Any = 1, *, dtype: dtype | None = 
     dt = dtype or (dtypes.int64 if integral else dtypes.get_default_dtype())
     n = builtins.max(math.ceil((vals[1] - vals[0]) / vals[2]), 0)
     arr = (np.arange(n, dtype=np.float64) * vals[2] + vals[0]) if not integral else np.arange(*vals, dtype=np.int64)
-    return _factory(arr.astype(dt.np), requires_grad)
+    return _factory(arr.astype(dt.np), requires_grad, device)
 
 
 def linspace(start: Any, end: Any, steps: int, *, dtype: dtype | None = None, device: Any = None,  # noqa: A002
@@ -1744,7 +1749,7 @@ def linspace(start: Any, end: Any, steps: int, *, dtype: dtype | None = None, de
         i = np.arange(steps, dtype=np.float64)
         half = steps // 2
         arr = np.where(i < half, start + step * i, end - step * (steps - 1 - i))
-    return _factory(arr.astype(dt.np), requires_grad)
+    return _factory(arr.astype(dt.np), requires_grad, device)
 
 
 def _check_tensor(fn: str, x: Any) -> None:

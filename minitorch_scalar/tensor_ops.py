@@ -556,7 +556,7 @@ def apply(op: Op, name: str, args: tuple[Any, ...], scalar_edges: bool = False) 
     dt = result_dtype(args)
     if op.name in _FLOAT_RESULT and not dt.is_floating_point:
         dt = dtypes.get_default_dtype()
-    vals = tuple(_operand(a, dt) for a in args)
+    vals = tuple([_operand(a, dt) for a in args])
     try:
         out = op.forward(ARRAY_VJP, *vals)
     except ValueError:
@@ -565,7 +565,7 @@ def apply(op: Op, name: str, args: tuple[Any, ...], scalar_edges: bool = False) 
         out = np.asarray(out, dtype=dt.np)
     elif out.dtype is not dt.np and out.dtype != dt.np:
         out = out.astype(dt.np)
-    if not _autograd._grad_enabled[0] or not any(isinstance(a, Tensor) and a._requires_grad for a in args):
+    if not _autograd._grad_enabled[0] or not any([isinstance(a, Tensor) and a._requires_grad for a in args]):
         return Tensor._wrap(out)
     inputs: list[Tensor | None] = []
     slots: list[tuple[int, tuple[int, ...], np.dtype] | None] = []
@@ -579,7 +579,7 @@ def apply(op: Op, name: str, args: tuple[Any, ...], scalar_edges: bool = False) 
     if op.name in _NO_SAVE:
         saved: tuple[Any, ...] = (op, tuple(slots), None) + (None,) * len(args)
         return record(name, out, inputs, saved, elementwise_vjp, frees=False)
-    saved = (op, tuple(slots), OUTPUT) + tuple(a if isinstance(a, Tensor) else v for a, v in zip(args, vals))
+    saved = (op, tuple(slots), OUTPUT) + tuple([a if isinstance(a, Tensor) else v for a, v in zip(args, vals)])
     return record(name, out, inputs, saved, elementwise_vjp, frees=True, unchecked=_unchecked(op))
 
 
@@ -711,10 +711,13 @@ def _scalar_type_name(d: dtypes.dtype) -> str:
 def _extreme_all_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
     """Full max/min (and amax/amin): the grad is shared equally by every element equal to the result."""
     x, out, axes, keep = s
-    mask = m.const((x._data if hasattr(x, "_data") else x) == (out._data if hasattr(out, "_data") else out))
+    xa = x._data if hasattr(x, "_data") else x
+    mask_arr = xa == (out._data if hasattr(out, "_data") else out)
+    mask = m.const(mask_arr)
     count = m.sum(mask, axes, True) if axes else mask
     share = m.div(m.expand(m.reshape(g, keep), np.shape(mask)), count)
-    return (m.where(mask, share, 0.0),)
+    # a product, not a select, as torch computes it: a nan/inf upstream reaches every element
+    return (share * m.const(mask_arr.astype(xa.dtype)),)
 
 
 def _extreme_dim_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
@@ -772,10 +775,10 @@ def _extreme_amax_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...
     xa = x._data if isinstance(x, Tensor) else x
     oa = out._data if isinstance(out, Tensor) else out
     mask_arr = xa == np.reshape(oa, keep)
-    mask = m.const(mask_arr)
     count = m.const(np.sum(mask_arr, axis=axes, keepdims=True).astype(xa.dtype))
     share = m.div(m.expand(m.reshape(g, keep), xa.shape), m.expand(count, xa.shape))
-    return (m.where(mask, share, 0.0),)
+    # a product, not a select, as torch computes it: a nan/inf upstream reaches every element
+    return (share * m.const(mask_arr.astype(xa.dtype)),)
 
 
 def argextreme(x: Tensor, which: str, dim: Any = None, keepdim: bool = False) -> Tensor:
@@ -1256,6 +1259,8 @@ def t(x: Tensor) -> Tensor:
     """Transpose of a tensor with at most 2 dims (TBackward0)."""
     if x._data.ndim > 2:
         raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {x._data.ndim}D")
+    if x._data.ndim == 2:  # transpose(x, 0, 1) without its dim checks (nn.Linear's weight, every step)
+        return view_of(x, x._data.T, "TBackward0", ((1, 0),), _permute_vjp)
     return transpose(x, 0, -1 if x._data.ndim else 0, name="TBackward0")
 
 

@@ -29,6 +29,7 @@ B3 = RNG.standard_normal(3)
 WIDE = np.array([-30.0, -3.0, -1.0, -0.5, 0.0, 0.25, 1.0, 3.0, 6.0, 21.0])
 IDX = np.array([[1, 2, 2], [0, 4, 1]])
 TABLE = RNG.standard_normal((5, 3))
+SIGNS = np.array([1.0, -1.0, -1.0, 1.0, 1.0])
 IMG = RNG.standard_normal((2, 3, 6, 7))
 KER = RNG.standard_normal((2, 3, 3, 2))
 PROBS = np.array([[0.3, 0.7], [0.0, 1.0], [0.5, 0.5]])
@@ -137,6 +138,18 @@ CASES: dict[str, Callable[..., Any]] = {
     "max_pool2d_overlap_ceil": lambda F, nn, t: F.max_pool2d(t(IMG, True), 3, 2, 1, ceil_mode=True),
     "max_pool2d_dilated_unbatched": lambda F, nn, t: F.max_pool2d(t(IMG[0], True), (2, 3), (1, 2), dilation=(2, 1)),
     "max_pool1d": lambda F, nn, t: F.max_pool1d(t(IMG[:, :, 0], True), 3, 2),
+    "margin_ranking": lambda F, nn, t: F.margin_ranking_loss(t(X2[:, 0], True), t(TABLE[:, 0], True), t(SIGNS), 0.2),
+    "margin_ranking_sum": lambda F, nn, t: F.margin_ranking_loss(
+        t(X2[:, 0], True), t(TABLE[:, 0]), t(SIGNS), reduction="sum"
+    ),
+    "margin_ranking_none": lambda F, nn, t: F.margin_ranking_loss(
+        t(X2[:, 0], True), t(TABLE[:, 0]), t(SIGNS), reduction="none"
+    ),
+    "hinge_embedding": lambda F, nn, t: F.hinge_embedding_loss(t(X2[:, 0], True), t(SIGNS), margin=1.5),
+    "hinge_embedding_none": lambda F, nn, t: F.hinge_embedding_loss(t(X2[:, 0], True), t(SIGNS), reduction="none"),
+    "soft_margin": lambda F, nn, t: F.soft_margin_loss(t(X2[:, 0], True), t(SIGNS)),
+    "soft_margin_sum": lambda F, nn, t: F.soft_margin_loss(t(X2, True), t(np.sign(TABLE)), reduction="sum"),
+    "soft_margin_none": lambda F, nn, t: F.soft_margin_loss(t(X2[:, 0], True), t(SIGNS), reduction="none"),
     "avg_pool2d": lambda F, nn, t: F.avg_pool2d(t(IMG, True), 2),
     "avg_pool2d_ceil_exclude_pad": lambda F, nn, t: F.avg_pool2d(t(IMG, True), 3, 2, 1, True, False),
     "avg_pool2d_ceil_include_pad": lambda F, nn, t: F.avg_pool2d(t(IMG, True), 3, 2, 1, ceil_mode=True),
@@ -326,6 +339,12 @@ def test_distance_loss_and_shape_modules() -> None:
             repr(nn.KLDivLoss(reduction="batchmean", log_target=True)),
             nn.KLDivLoss(reduction="batchmean")(logp, target),
             nn.KLDivLoss()(logp, target),
+            repr(nn.MarginRankingLoss(margin=0.5)),
+            repr(nn.HingeEmbeddingLoss()),
+            repr(nn.SoftMarginLoss(reduction="sum")),
+            nn.MarginRankingLoss(margin=0.5)(a[:, 0], b[:, 0], lib.tensor([1.0, -1.0])),
+            nn.HingeEmbeddingLoss(margin=2.0, reduction="sum")(a[:, 1], lib.tensor([1.0, -1.0])),
+            nn.SoftMarginLoss(reduction="none")(a[:, 2], lib.tensor([1.0, -1.0])),
             repr(unflatten),
             unflatten(lib.arange(12.0).reshape(2, 6)),
             tuple(nn.Unflatten(-1, (-1, 2))(lib.ones(3, 4)).shape),
@@ -418,6 +437,9 @@ ERRORS: dict[str, Callable[[Any, Any], Any]] = {
     "avg_pool_pad": lambda lib, nn: nn.AvgPool2d(2, padding=2)(lib.ones(1, 1, 4, 4)),
     "rnn_input_size": lambda lib, nn: nn.RNN(3, 4)(lib.randn(2, 2, 5)),
     "rnn_nonlinearity": lambda lib, nn: nn.RNN(3, 4, nonlinearity="sigmoid"),
+    "soft_margin_target_grad": lambda lib, nn: nn.functional.soft_margin_loss(
+        lib.ones(2), lib.ones(2, requires_grad=True)
+    ),
     "plateau_factor": lambda lib, nn: lib.optim.lr_scheduler.ReduceLROnPlateau(
         lib.optim.SGD([nn.Parameter(lib.ones(1))], lr=0.1), factor=1.0
     ),
@@ -597,5 +619,23 @@ def test_recurrent_cells() -> None:
                 cell.weight_hh.grad,
             ]
         return out
+
+    _same(scenario)
+
+
+def test_trunc_normal_and_orthogonal_draw_torchs_values() -> None:
+    def scenario(lib: Any, nn: Any) -> list[Any]:
+        lib.manual_seed(0)
+        out: list[Any] = []
+        for shape, options in [
+            ((1000,), {}),
+            ((20, 30), {"mean": 1.0, "std": 0.5, "a": 0.0, "b": 1.5}),
+            ((30,), {"a": 2.0, "b": 3.0}),
+            ((40,), {"std": 0.02, "a": -0.01, "b": 0.005}),
+        ]:
+            out.append(nn.init.trunc_normal_(lib.empty(*shape), **options))
+        for shape, gain in [((3, 5), 1.0), ((6, 2), 2.0), ((4, 2, 3), 1.0)]:
+            out.append(nn.init.orthogonal_(lib.empty(*shape), gain=gain))
+        return out + [lib.rand(3)]
 
     _same(scenario)

@@ -75,7 +75,7 @@ def test_random_graphs_are_not_trivial() -> None:
     sizes = []
     reused = 0
 
-    @settings(max_examples=60, deadline=None, database=None)
+    @settings(max_examples=60, deadline=None, database=None, derandomize=True)
     @given(root=value_graphs())
     def collect(root: Value) -> None:
         nonlocal reused

@@ -302,3 +302,24 @@ def test_second_derivatives_of_new_math_match_torch() -> None:
 
     report = check_parity(fn, X23, check_grad_fn=False)
     assert report.ok, report.format()
+
+
+def test_inference_mode_state_matches_torch() -> None:
+    def states(t: Any) -> list[tuple[bool, bool]]:
+        seen = [(t.is_inference_mode_enabled(), t.is_grad_enabled())]
+        with t.inference_mode():
+            seen.append((t.is_inference_mode_enabled(), t.is_grad_enabled()))
+            with t.inference_mode(mode=False):
+                seen.append((t.is_inference_mode_enabled(), t.is_grad_enabled()))
+        with t.no_grad(), t.inference_mode(False):
+            seen.append((t.is_inference_mode_enabled(), t.is_grad_enabled()))
+
+        @t.inference_mode
+        def bare() -> tuple[bool, bool]:
+            return t.is_inference_mode_enabled(), t.is_grad_enabled()
+
+        seen.append(bare())
+        seen.append((t.is_inference_mode_enabled(), t.is_grad_enabled()))
+        return seen
+
+    assert states(minitorch_scalar) == states(real_torch)

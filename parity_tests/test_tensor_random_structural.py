@@ -84,5 +84,16 @@ def test_random_structural_chain_matches_torch(data: np.ndarray, names: list[str
         np.testing.assert_allclose(a, b, rtol=1e-9, atol=1e-9, err_msg=f"{what} of {names}")
 
 
+def test_std_of_zero_variance_second_order() -> None:
+    """Regression: std of a zero-variance row; torch's double backward is nan there, and amax's backward
+    (a product with the tie mask, not a select) carries that nan into the other row, as torch's does."""
+    data = np.array([[1.0, 1.0], [1.0, 0.5]])
+    upstream = np.random.default_rng(0).uniform(-1.0, 1.0, size=data.shape)
+    ours = run(mt, data, upstream, ["amax", "std"])
+    theirs = run(real_torch, data, upstream, ["amax", "std"])
+    for a, b in zip(ours, theirs):
+        np.testing.assert_allclose(a, b, rtol=1e-9, atol=1e-9)
+
+
 def test_every_step_is_drawn() -> None:
     assert len(STEPS) >= 20

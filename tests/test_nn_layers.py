@@ -480,3 +480,33 @@ def test_lstm_and_gru_shapes_parameters_and_gradients() -> None:
     assert mt.autograd.gradcheck(lambda x: cell(x)[1], (x[0],))
     with pytest.raises(RuntimeError, match="input.size\\(-1\\) must be equal to input_size. Expected 2, got 3"):
         gru(mt.ones(2, 1, 3, dtype=mt.float64))
+
+
+def test_trunc_normal_stays_in_bounds_and_orthogonal_is_orthogonal() -> None:
+    mt.manual_seed(0)
+    wide = nn.init.trunc_normal_(mt.empty(2000), mean=0.5, std=1.0, a=-1.0, b=1.0).numpy()
+    narrow = nn.init.trunc_normal_(mt.empty(500), std=1.0, a=2.0, b=2.5).numpy()
+    assert wide.min() >= -1.0 and wide.max() <= 1.0 and narrow.min() >= 2.0 and narrow.max() <= 2.5
+    # N(0.5, 1) truncated to [-1, 1] has mean 0.5 + (phi(-1.5) - phi(0.5)) / (Phi(0.5) - Phi(-1.5)) = 0.144
+    assert abs(float(wide.mean()) - 0.144) < 0.04
+    tall = nn.init.orthogonal_(mt.empty(5, 3)).numpy().astype(np.float64)
+    np.testing.assert_allclose(tall.T @ tall, np.eye(3), atol=1e-5)
+    wide_q = nn.init.orthogonal_(mt.empty(2, 6), gain=2.0).numpy().astype(np.float64)
+    np.testing.assert_allclose(wide_q @ wide_q.T, 4 * np.eye(2), atol=1e-5)
+    with pytest.raises(ValueError, match="Only tensors with 2 or more dimensions are supported"):
+        nn.init.orthogonal_(mt.empty(3))
+
+
+def test_margin_losses_by_hand() -> None:
+    x1, x2 = _t([0.5, -1.0, 2.0], True), _t([1.0, 0.0, 1.5])
+    y = _t([1.0, -1.0, -1.0])
+    # max(0, -y (x1 - x2) + 0.2) = [0.7, 0, 0.7]
+    np.testing.assert_allclose(F.margin_ranking_loss(x1, x2, y, 0.2, reduction="none").detach().numpy(), [0.7, 0, 0.7])
+    # y = 1 keeps x, y = -1 gives max(0, 1.5 - x)
+    np.testing.assert_allclose(
+        nn.HingeEmbeddingLoss(margin=1.5, reduction="none")(x1, y).detach().numpy(), [0.5, 2.5, 0]
+    )
+    soft = F.soft_margin_loss(x1, y, reduction="sum")
+    np.testing.assert_allclose(soft.item(), sum(math.log1p(math.exp(-a * b)) for a, b in [(0.5, 1), (-1, -1), (2, -1)]))
+    assert type(soft.grad_fn).__name__ == "SoftMarginLossBackward0"
+    assert mt.autograd.gradcheck(lambda x: F.soft_margin_loss(x, y), (x1,))

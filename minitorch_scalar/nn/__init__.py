@@ -34,12 +34,15 @@ from minitorch_scalar.nn.loss import (
     BCELoss,
     BCEWithLogitsLoss,
     CrossEntropyLoss,
+    HingeEmbeddingLoss,
     HuberLoss,
     KLDivLoss,
     L1Loss,
+    MarginRankingLoss,
     MSELoss,
     NLLLoss,
     SmoothL1Loss,
+    SoftMarginLoss,
 )
 from minitorch_scalar.nn.micro import MLP, Layer, MicroModule, Neuron
 from minitorch_scalar.nn.module import Module
@@ -65,3 +68,4 @@ __all__ += ["CosineSimilarity", "KLDivLoss", "PairwiseDistance", "ParameterDict"
 __all__ += ["Conv1d", "Conv2d", "MaxPool1d", "MaxPool2d"]
 __all__ += ["AdaptiveAvgPool2d", "AvgPool2d", "Dropout1d", "Dropout2d"]
 __all__ += ["GRU", "GRUCell", "LSTM", "LSTMCell", "RNN", "RNNBase", "RNNCell"]
+__all__ += ["HingeEmbeddingLoss", "MarginRankingLoss", "SoftMarginLoss"]

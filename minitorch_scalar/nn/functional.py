@@ -26,7 +26,7 @@ import numpy as np
 
 import minitorch_scalar.random as _random
 from minitorch_scalar import tensor_ops
-from minitorch_scalar.autograd import no_grad, record
+from minitorch_scalar.autograd import is_grad_enabled, no_grad, record
 from minitorch_scalar.dtypes import int64, uint8
 from minitorch_scalar.nn import _convolution as _conv
 from minitorch_scalar.tensor import Tensor, from_array
@@ -440,14 +440,14 @@ def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     """
     tensor_ops.check_operand("linear", input)
     tensor_ops.check_operand("linear", weight, 2, "weight")
-    if input.dim() == 0 or weight.dim() == 0:
+    if input._data.ndim == 0 or weight._data.ndim == 0:
         raise RuntimeError(
             f"both arguments to linear need to be at least 1D, but they are {input.dim()}D and {weight.dim()}D"
         )
     wt = weight.t()
     if bias is None:
         return input @ wt
-    if input.dim() == 2:
+    if input._data.ndim == 2:
         return tensor_ops.addmm(bias, input, wt)
     lead = tuple(input.shape[:-1])
     out = tensor_ops.addmm(bias, input.reshape(-1, input.shape[-1]), wt)
@@ -1650,6 +1650,78 @@ def adaptive_avg_pool2d(input: Tensor, output_size: Any) -> Tensor:  # noqa: A00
     return record("AdaptiveAvgPool2DBackward0", out, (input,), (rows, cols), _adaptive_backward, frees=False)
 
 
+# ------------------------------------------------------------------------------------ margin-based losses
+def _reduce_tensor(loss: Tensor, reduction: str) -> Tensor:
+    """``loss``, ``loss.mean()`` or ``loss.sum()`` by ``reduction`` (torch's composite losses)."""
+    _check_reduction(reduction)
+    if reduction == "none":
+        return loss
+    return loss.mean() if reduction == "mean" else loss.sum()
+
+
+def margin_ranking_loss(
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin: float = 0.0,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """``max(0, -y (x1 - x2) + margin)``: ``y = 1`` asks for ``x1 > x2`` by at least ``margin``, ``y = -1``
+    the opposite; built from ops as torch builds it (ClampMinBackward0, then the reduction)."""
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    return _reduce_tensor((-target * (input1 - input2) + margin).clamp_min(0), reduction)
+
+
+def hinge_embedding_loss(
+    input: Tensor,  # noqa: A002
+    target: Tensor,
+    margin: float = 1.0,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """``x`` where ``y = 1`` and ``max(0, margin - x)`` where ``y = -1`` (x is usually a distance), built
+    from ops as torch builds it (AddBackward0, then the reduction)."""
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    zeros = from_array(np.zeros(input._data.shape, input._data.dtype))
+    below = tensor_ops.where(target != 1, (margin - input).clamp_min(0), zeros)
+    return _reduce_tensor(below + tensor_ops.where(target != -1, input, zeros), reduction)
+
+
+def _soft_margin_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d/dx log(1 + exp(-y x)) = ``-y sigmoid(-y x)`` (the target gets no gradient, as in torch)."""
+    x, y, norm, meta = saved
+    s = m.sigmoid(-(m.const(y) * x)) * (-norm)
+    return (m.sum_to(g * s * m.const(y), meta[0], meta[1]),)
+
+
+def soft_margin_loss(
+    input: Tensor,  # noqa: A002
+    target: Tensor,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """Two-class logistic loss ``log(1 + exp(-y x))`` for targets ``y`` in {1, -1} (SoftMarginLossBackward0).
+
+    Raises:
+        RuntimeError: when the target requires grad (torch's message: it is not differentiable in the target).
+    """
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    if target.requires_grad and is_grad_enabled():
+        raise RuntimeError(
+            "The function 'soft_margin_loss' is not differentiable with respect to argument 'target'. "
+            "This input cannot have requires_grad True."
+        )
+    x, y = _float_arrays(input, target)
+    loss = np.logaddexp(0.0, -(y * x).astype(np.float64)).astype(x.dtype)
+    saved = (input, np.array(y), _norm(reduction, loss.size), _meta(input))
+    return record("SoftMarginLossBackward0", _reduce(loss, reduction), (input,), saved, _soft_margin_backward)
+
+
 __all__ = [
     "adaptive_avg_pool2d",
     "avg_pool2d",
@@ -1669,6 +1741,7 @@ __all__ = [
     "hardsigmoid",
     "hardswish",
     "hardtanh",
+    "hinge_embedding_loss",
     "huber_loss",
     "kl_div",
     "l1_loss",
@@ -1677,6 +1750,7 @@ __all__ = [
     "linear",
     "log_softmax",
     "logsigmoid",
+    "margin_ranking_loss",
     "max_pool1d",
     "max_pool2d",
     "mish",
@@ -1693,6 +1767,7 @@ __all__ = [
     "sigmoid",
     "silu",
     "smooth_l1_loss",
+    "soft_margin_loss",
     "softmax",
     "softmin",
     "softplus",

@@ -8,6 +8,8 @@ Every random fill reads torch's CPU generator (:mod:`minitorch_scalar.random`), 
 * ``kaiming_uniform_``: ``U(-b, b)`` with ``b = sqrt(3) * gain / sqrt(fan)``,
   ``gain = calculate_gain(nonlinearity, a)``.
 * ``kaiming_normal_``: ``N(0, gain / sqrt(fan))``.
+* ``trunc_normal_``: ``N(mean, std)`` restricted to ``[a, b]`` (redraws or rejection sampling, as torch 2.13).
+* ``orthogonal_``: the Q factor of a Gaussian matrix (rows orthonormal, or columns), times ``gain``.
 
 ``fan_in`` is ``size(1) * receptive field``, ``fan_out`` is ``size(0) * receptive field`` (a Linear
 weight of shape ``(out, in)`` has ``fan_in = in``).
@@ -176,3 +178,89 @@ def kaiming_normal_(
     if std is None:
         return tensor
     return normal_(tensor, 0.0, std, generator)
+
+
+def _truncated_by_redraw(
+    shape: tuple[int, ...], mean: float, std: float, lo: Any, hi: Any, dt: Any, gen: Any
+) -> np.ndarray:
+    """``N(mean, std)`` draws; every value outside ``[lo, hi]`` is replaced from a fresh full-size draw until
+    none is left (torch's path when the interval holds more than 30% of the mass)."""
+    result = _random.normal_array(shape, mean, std, dt, generator=gen)
+    while True:
+        outside = (result < lo) | (result > hi)
+        if not outside.any():
+            return result
+        result = np.where(outside, _random.normal_array(shape, mean, std, dt, generator=gen), result)
+
+
+def _truncated_by_rejection(
+    shape: tuple[int, ...], mean: float, std: float, a: float, b: float, dt: Any, gen: Any
+) -> np.ndarray:
+    """Uniform proposals on ``[a, b]`` accepted with probability ``pdf(x) / pdf(mode)`` (``log u <
+    log_pdf(x) - log_peak``), pending positions re-proposed together (torch's path for narrow intervals)."""
+    mode = max(a, min(mean, b))
+    log_peak = -0.5 * ((mode - mean) / std) ** 2
+
+    def log_ratio(x: np.ndarray) -> np.ndarray:
+        z = (x - dt.type(mean)) / dt.type(std)
+        return z * z * dt.type(-0.5) - dt.type(log_peak)
+
+    result = _random.uniform_array(shape, a, b, dt, generator=gen)
+    pending = np.log(_random.uniform_array(shape, 0.0, 1.0, dt, generator=gen)) > log_ratio(result)
+    while pending.any():
+        candidates = _random.uniform_array(shape, a, b, dt, generator=gen)
+        result = np.where(pending, candidates, result)
+        retry = np.log(_random.uniform_array(shape, 0.0, 1.0, dt, generator=gen)) > log_ratio(candidates)
+        pending = np.where(pending, retry, pending)
+    return result
+
+
+def trunc_normal_(
+    tensor: Tensor, mean: float = 0.0, std: float = 1.0, a: float = -2.0, b: float = 2.0, generator: Any = None
+) -> Tensor:
+    """``N(mean, std**2)`` restricted to ``[a, b]``, sampled as torch 2.13 samples it: when ``[a, b]`` holds
+    more than 30% of the mass, normal draws with out-of-range values redrawn; otherwise rejection sampling
+    with uniform proposals. So after ``manual_seed(s)`` the values are torch's."""
+    if mean < a - 2 * std or mean > b + 2 * std:
+        warnings.warn(
+            "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. The distribution of values may be "
+            "incorrect.",
+            UserWarning,
+            stacklevel=2,
+        )
+
+    def norm_cdf(x: float) -> float:
+        return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
+
+    dt = np.dtype(_np_dtype(tensor))
+    shape = tuple(tensor.shape)
+    if norm_cdf((b - mean) / std) - norm_cdf((a - mean) / std) > 0.3:
+        values = _truncated_by_redraw(shape, mean, std, dt.type(a), dt.type(b), dt, generator)
+    else:
+        values = _truncated_by_rejection(shape, mean, std, a, b, dt, generator)
+    return _fill(tensor, values.astype(dt))
+
+
+def orthogonal_(tensor: Tensor, gain: float = 1.0, generator: Any = None) -> Tensor:
+    """A (semi-)orthogonal matrix times ``gain``: the Q of the QR decomposition of a ``N(0, 1)`` matrix of
+    shape ``(rows, numel / rows)`` (transposed when wider than tall), with column signs fixed so ``diag(R)``
+    is positive, as torch computes it.
+
+    Raises:
+        ValueError: for a tensor with fewer than 2 dimensions (torch's message).
+    """
+    if tensor.dim() < 2:
+        raise ValueError("Only tensors with 2 or more dimensions are supported")
+    if tensor.numel() == 0:
+        return tensor
+    rows = tensor.shape[0]
+    cols = tensor.numel() // rows
+    dt = _np_dtype(tensor)
+    flat = _random.normal_array((rows, cols), 0.0, 1.0, dt, generator=generator)
+    if rows < cols:
+        flat = flat.T
+    q, r = np.linalg.qr(flat)
+    q = q * np.sign(np.diag(r))
+    if rows < cols:
+        q = q.T
+    return _fill(tensor, (q.reshape(tuple(tensor.shape)) * dt.type(gain)).astype(dt))
