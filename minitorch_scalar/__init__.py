@@ -154,11 +154,20 @@ pi = _math.pi
 inf = _math.inf
 nan = _math.nan
 
-from minitorch_scalar import accelerator, cuda, nn, optim, utils  # noqa: E402 - built on the Tensor engine above
+from minitorch_scalar import accelerator, backends, cuda, nn, optim, utils  # noqa: E402 - built on the Tensor engine above
+from minitorch_scalar.determinism import (  # noqa: E402
+    are_deterministic_algorithms_enabled,
+    is_deterministic_algorithms_warn_only_enabled,
+    use_deterministic_algorithms,
+)
 from minitorch_scalar.device import device  # noqa: E402
 
 __all__ = ["Value", "load", "numerical_grad", "ops", "save"]
-__all__ += ["accelerator", "cuda", "device", "nn", "optim", "utils"]
+__all__ += ["accelerator", "backends", "cuda", "device", "nn", "optim", "utils"]
+__all__ += [
+    "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
+    "use_deterministic_algorithms",
+]
 __all__ += ["e", "inf", "nan", "pi"]
 __all__ += ["backward_steps", "draw_dot", "draw_parity", "render_backward"]  # minitorch_scalar.viz
 __all__ += ["Tape", "tape"]  # replay a recorded Value computation (minitorch_scalar.tape)

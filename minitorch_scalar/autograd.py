@@ -985,3 +985,23 @@ functional = types.ModuleType("minitorch_scalar.autograd.functional", "torch.aut
 functional.jacobian = jacobian  # type: ignore[attr-defined]
 functional.hessian = hessian  # type: ignore[attr-defined]
 sys.modules[functional.__name__] = functional
+
+
+class _VariableMeta(type):
+    """``isinstance(t, Variable)`` is true for every Tensor, as in torch."""
+
+    def __instancecheck__(cls, instance: object) -> bool:
+        return isinstance(instance, _tensor_mod.Tensor)
+
+
+class Variable(metaclass=_VariableMeta):
+    """The pre-0.4 wrapper, kept by torch for old scripts: ``Variable(t, requires_grad=False)``.
+
+    Returns a new leaf Tensor sharing ``t``'s data (``t.detach()``), requiring grad when asked.
+    """
+
+    def __new__(cls, data: Any, requires_grad: bool = False) -> Any:  # type: ignore[misc]
+        if not isinstance(data, _tensor_mod.Tensor):
+            raise TypeError(f"Variable data has to be a tensor, but got {type(data).__name__}")
+        out = data.detach()
+        return out.requires_grad_(True) if requires_grad else out

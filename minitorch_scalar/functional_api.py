@@ -484,15 +484,15 @@ def clamp_min(input: Tensor, min: Any) -> Tensor:  # noqa: A002
 
 
 def sum(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None,  # noqa: A001, A002
-        axis: Any = None) -> Tensor:
-    """Sum of all elements or over ``dim`` (or ``axis``)."""
-    return _check("sum", input).sum(dim, keepdim, dtype=dtype, axis=axis)
+        axis: Any = None, keepdims: bool = False) -> Tensor:
+    """Sum of all elements or over ``dim`` (or ``axis``; ``keepdims`` for ``keepdim``)."""
+    return _check("sum", input).sum(dim, keepdim or keepdims, dtype=dtype, axis=axis)
 
 
 def mean(input: Tensor, dim: Any = None, keepdim: bool = False, *, dtype: Any = None,  # noqa: A002
-         axis: Any = None) -> Tensor:
-    """Mean of all elements or over ``dim`` (or ``axis``)."""
-    return _check("mean", input).mean(dim, keepdim, dtype=dtype, axis=axis)
+         axis: Any = None, keepdims: bool = False) -> Tensor:
+    """Mean of all elements or over ``dim`` (or ``axis``; ``keepdims`` for ``keepdim``)."""
+    return _check("mean", input).mean(dim, keepdim or keepdims, dtype=dtype, axis=axis)
 
 
 def max(input: Tensor, dim: Any = None, keepdim: bool = False) -> Any:  # noqa: A001, A002

@@ -2,7 +2,7 @@
 
 Every entry names an op exactly as torch does (``add``, ``mul``, ``tanh`` ...), gives its forward
 computation and one local derivative per input. Both are written against a *backend* ``m`` (see
-:mod:`minitorch_scalar.backends`), using Python's arithmetic operators plus the backend's functions
+:mod:`minitorch_scalar.math_backends`), using Python's arithmetic operators plus the backend's functions
 (``m.exp``, ``m.div``, ``m.where`` ...). The same formula therefore serves
 
 * a Python float (the :class:`~minitorch_scalar.Value` engine, backend ``FLOAT``),

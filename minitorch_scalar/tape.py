@@ -4,7 +4,7 @@ Building a Value graph costs Python work for every node, every step. :func:`trac
 function once, records the graph it builds, and compiles it into flat index arrays: the nodes are
 grouped into *levels* (a node's level is one more than its deepest input's) and, within a level, by
 registry op. Replaying runs each group as one numpy call of the registry's own formulas (forward
-and local derivatives, evaluated with the :data:`~minitorch_scalar.backends.FLOAT_ARRAY` backend),
+and local derivatives, evaluated with the :data:`~minitorch_scalar.math_backends.FLOAT_ARRAY` backend),
 so a step costs a few hundred numpy calls instead of tens of thousands of Python objects.
 
 The results are bit-identical to rebuilding the graph and calling ``backward()``: the forward
@@ -48,7 +48,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from minitorch_scalar.backends import FLOAT_ARRAY
+from minitorch_scalar.math_backends import FLOAT_ARRAY
 from minitorch_scalar.ops import Op
 from minitorch_scalar.value import Value, topological_order
 

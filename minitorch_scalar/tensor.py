@@ -964,14 +964,14 @@ class Tensor:
     # ------------------------------------------------------------------------------------------
 
     def sum(self, dim: Any = None, keepdim: builtins.bool = False, *, dtype: dtypes.dtype | None = None,
-            axis: Any = None) -> Tensor:
-        """Sum of all elements or over ``dim`` (numpy's name ``axis`` is accepted, as torch)."""
-        return _tensor_ops.sum(self, axis_alias("sum", dim, axis), keepdim, dtype)
+            axis: Any = None, keepdims: builtins.bool = False) -> Tensor:
+        """Sum of all elements or over ``dim`` (numpy's names ``axis``/``keepdims`` are accepted, as torch)."""
+        return _tensor_ops.sum(self, axis_alias("sum", dim, axis), keepdim or keepdims, dtype)
 
     def mean(self, dim: Any = None, keepdim: builtins.bool = False, *, dtype: dtypes.dtype | None = None,
-             axis: Any = None) -> Tensor:
-        """Mean of all elements or over ``dim`` (or ``axis``)."""
-        return _tensor_ops.mean(self, axis_alias("mean", dim, axis), keepdim, dtype)
+             axis: Any = None, keepdims: builtins.bool = False) -> Tensor:
+        """Mean of all elements or over ``dim`` (or ``axis``; ``keepdims`` for ``keepdim``)."""
+        return _tensor_ops.mean(self, axis_alias("mean", dim, axis), keepdim or keepdims, dtype)
 
     def max(self, dim: Any = None, keepdim: builtins.bool = False) -> Any:
         """Max of everything, ``(values, indices)`` along ``dim``, or the elementwise max with a tensor."""

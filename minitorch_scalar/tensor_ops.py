@@ -24,7 +24,7 @@ import numpy as np
 from minitorch_scalar import autograd as _autograd
 from minitorch_scalar import dtypes, ops
 from minitorch_scalar.autograd import OUTPUT, node_class, record
-from minitorch_scalar.backends import ArrayBackend
+from minitorch_scalar.math_backends import ArrayBackend
 from minitorch_scalar.ops import Op
 from minitorch_scalar.tensor import Size, Tensor, is_scalar_like
 
@@ -408,7 +408,7 @@ def _reads(op: Op) -> tuple[bool, tuple[bool, ...]]:
     does not save it, so modifying it in place is no error). A miss only skips a version check;
     the backward's math always receives every value.
     """
-    from minitorch_scalar.backends import FLOAT
+    from minitorch_scalar.math_backends import FLOAT
 
     points = [tuple(lo + f * (hi - lo) for lo, hi in op.domain) for f in _PROBE_FRACTIONS]
 

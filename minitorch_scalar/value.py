@@ -46,7 +46,7 @@ from typing import Any, Union, cast
 import numpy as np
 
 from minitorch_scalar import ops
-from minitorch_scalar.backends import FLOAT
+from minitorch_scalar.math_backends import FLOAT
 from minitorch_scalar.ops import Op
 
 Number = int | float

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from minitorch_scalar import ops
-from minitorch_scalar.backends import ARRAY
+from minitorch_scalar.math_backends import ARRAY
 from minitorch_scalar.parity import check_parity
 
 pytest.importorskip("torch")

@@ -50,3 +50,18 @@ def test_math_constants_are_torchs() -> None:
     import math
 
     assert (torch.pi, torch.e, torch.inf) == (math.pi, math.e, math.inf) and math.isnan(torch.nan)
+
+
+def test_seed_everything_boilerplate_runs() -> None:
+    torch.backends.cudnn.deterministic = True
+    torch.backends.cudnn.benchmark = False
+    assert not torch.backends.cudnn.is_available() and not torch.backends.mps.is_available()
+    assert not torch.backends.mps.is_built() and not torch.backends.cuda.is_built()
+    assert torch.are_deterministic_algorithms_enabled() is False
+    torch.use_deterministic_algorithms(True)
+    try:
+        assert torch.are_deterministic_algorithms_enabled() is True
+    finally:
+        torch.use_deterministic_algorithms(False)
+    with pytest.raises(TypeError):
+        torch.use_deterministic_algorithms("yes")  # type: ignore[arg-type]

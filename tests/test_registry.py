@@ -15,7 +15,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from minitorch_scalar import Value, numerical_grad, ops
-from minitorch_scalar.backends import ARRAY, FLOAT
+from minitorch_scalar.math_backends import ARRAY, FLOAT
 
 OPS = list(ops.REGISTRY.values())
 IDS = [op.name for op in OPS]

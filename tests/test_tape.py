@@ -11,7 +11,7 @@ import pytest
 
 import minitorch_scalar as ms
 from minitorch_scalar import Value, ops
-from minitorch_scalar.backends import FLOAT, FLOAT_ARRAY
+from minitorch_scalar.math_backends import FLOAT, FLOAT_ARRAY
 from minitorch_scalar.nn import MLP
 from minitorch_scalar.tape import Replayed, Tape, trace
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from minitorch_scalar import ops
-from minitorch_scalar.backends import FLOAT
 from minitorch_scalar.importmap import torch_as_minitorch
+from minitorch_scalar.math_backends import FLOAT
 from minitorch_scalar.ops import Op
 from minitorch_scalar.parity.printed import OutputComparison, compare_outputs
 from minitorch_scalar.parity.realtorch import INSTALL_HINT
