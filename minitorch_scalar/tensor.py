@@ -1036,12 +1036,12 @@ class Tensor:
     # ------------------------------------------------------------------------------------------
 
     def view(self, *shape: Any) -> Tensor:
-        """Same data, new shape."""
-        return _tensor_ops.view(self, *shape)
+        """Same data, new shape; like torch, fails when the strides cannot express it without a copy."""
+        return _tensor_ops.view(self, *shape, strict=True)
 
     def view_as(self, other: Tensor) -> Tensor:
         """View with ``other``'s shape."""
-        return _tensor_ops.view(self, other._data.shape)
+        return _tensor_ops.view(self, other._data.shape, strict=True)
 
     def reshape(self, *shape: Any) -> Tensor:
         """New shape (a view here, since every array can be viewed)."""

@@ -1020,6 +1020,20 @@ def _same_dtype(a: Tensor, b: Tensor) -> None:
         )
 
 
+def _same_dtype_mat(a: Tensor, b: Tensor) -> None:
+    """addmm's (and so nn.Linear's) dtype check, worded as torch words it there."""
+    if a._dtype is not b._dtype:
+        raise RuntimeError(
+            f"mat1 and mat2 must have the same dtype, but got {_scalar_name(a._dtype)} and {_scalar_name(b._dtype)}"
+        )
+
+
+def _scalar_name(d: dtypes.dtype) -> str:
+    """torch's ScalarType name of a dtype (Float, Double, Long ...)."""
+    return {"float32": "Float", "float64": "Double", "float16": "Half", "int64": "Long", "int32": "Int",
+            "int16": "Short", "int8": "Char", "uint8": "Byte", "bool": "Bool"}.get(d.name, d.name)
+
+
 def _cpp_name(d: dtypes.dtype) -> str:
     return {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "bool": "bool",
             "float16": "c10::Half"}.get(d.name, d.name)
@@ -1117,7 +1131,7 @@ def addmm(inp: Tensor, a: Tensor, b: Tensor, beta: float = 1, alpha: float = 1) 
     if a._data.shape[1] != b._data.shape[0]:
         (r1, c1), (r2, c2) = a._data.shape, b._data.shape
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({r1}x{c1} and {r2}x{c2})")
-    _same_dtype(a, b)
+    _same_dtype_mat(a, b)
     ab = np.matmul(a._data, b._data)
     if alpha != 1:
         ab = ab * alpha
@@ -1192,11 +1206,24 @@ def _infer_shape(x: Tensor, shape: tuple[int, ...]) -> tuple[int, ...]:
     return shape
 
 
-def view(x: Tensor, *shape: Any, name: str = "ViewBackward0") -> Tensor:
-    """The same data in a new shape (ViewBackward0); one ``-1`` is inferred."""
+def view(x: Tensor, *shape: Any, name: str = "ViewBackward0", strict: bool = False) -> Tensor:
+    """The same data in a new shape (ViewBackward0); one ``-1`` is inferred.
+
+    With ``strict`` (``Tensor.view``), a shape the strides of a transposed/permuted/sliced/expanded view
+    cannot express without copying raises torch's error (numpy's no-copy reshape follows the same stride
+    rule as torch's view). Computed results are not checked: their memory layout is numpy's choice.
+    """
     if len(shape) == 1 and isinstance(shape[0], dtypes.dtype):
         raise NotImplementedError("Tensor.view(dtype) is not supported by minitorch_scalar")
     new = _infer_shape(x, _shape_arg(shape))
+    if strict and x._data.base is not None and not x._data.flags.c_contiguous:  # a strided view
+        try:
+            np.reshape(x._data, new, copy=False)
+        except ValueError:
+            raise RuntimeError(
+                "view size is not compatible with input tensor's size and stride (at least one dimension spans "
+                "across two contiguous subspaces). Use .reshape(...) instead."
+            ) from None
     return view_of(x, x._data.reshape(new), name, (x._data.shape,), _reshape_vjp)
 
 

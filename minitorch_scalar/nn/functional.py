@@ -444,6 +444,7 @@ def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
         raise RuntimeError(
             f"both arguments to linear need to be at least 1D, but they are {input.dim()}D and {weight.dim()}D"
         )
+    tensor_ops._same_dtype_mat(input, weight)
     wt = weight.t()
     if bias is None:
         return input @ wt
@@ -751,8 +752,12 @@ def _check_nll_target(input: Tensor, target: Tensor) -> None:  # noqa: A002
     if input.dim() >= 2 and (target.dim() == 0 or target.shape[0] != input.shape[0]):
         got = target.shape[0] if target.dim() else 1
         raise ValueError(f"Expected input batch_size ({input.shape[0]}) to match target batch_size ({got}).")
-    if input.dim() == 1 and target.dim() != 0:
+    if input.dim() <= 2 and target.dim() > 1:
         raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
+    if input.dim() >= 3:
+        expected = [input.shape[0], *input.shape[2:]]
+        if list(target.shape) != expected:
+            raise RuntimeError(f"Expected target size {expected}, got {list(target.shape)}")
 
 
 def nll_loss(
@@ -841,6 +846,10 @@ def cross_entropy(
     class_dim = 0 if input.dim() == 1 else 1
     logp = log_softmax(input, class_dim)
     n_classes = input.shape[class_dim]
+    if tuple(target.shape) == tuple(input.shape) and input.dim() >= 2 and not target.is_floating_point():
+        raise RuntimeError(
+            f"Expected floating point type for target with class probabilities, got {_cpp_type(target)}"
+        )
     if target.is_floating_point() and tuple(target.shape) == tuple(input.shape):
         return _soft_cross_entropy(logp, target, weight, reduction, label_smoothing, class_dim)
     nll = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
