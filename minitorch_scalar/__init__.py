@@ -161,9 +161,24 @@ from minitorch_scalar.determinism import (  # noqa: E402
     use_deterministic_algorithms,
 )
 from minitorch_scalar.device import device  # noqa: E402
+from minitorch_scalar.legacy import (  # noqa: E402
+    BoolTensor,
+    ByteTensor,
+    CharTensor,
+    DoubleTensor,
+    FloatTensor,
+    HalfTensor,
+    IntTensor,
+    LongTensor,
+    ShortTensor,
+)
 
 __all__ = ["Value", "load", "numerical_grad", "ops", "save"]
 __all__ += ["accelerator", "backends", "cuda", "device", "nn", "optim", "utils"]
+__all__ += [  # legacy tensor types (minitorch_scalar.legacy)
+    "BoolTensor", "ByteTensor", "CharTensor", "DoubleTensor", "FloatTensor", "HalfTensor", "IntTensor", "LongTensor",
+    "ShortTensor",
+]
 __all__ += [
     "are_deterministic_algorithms_enabled", "is_deterministic_algorithms_warn_only_enabled",
     "use_deterministic_algorithms",

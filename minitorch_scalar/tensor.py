@@ -255,7 +255,37 @@ class Tensor:
             return dtypes.legacy_name(self._dtype)
         if isinstance(dtype, str):
             dtype = dtypes.from_legacy_name(dtype)
+        dtype = getattr(dtype, "legacy_dtype", dtype)  # torch.FloatTensor and friends (legacy.py)
         return self.to(dtype)
+
+    def type_as(self, other: Tensor) -> Tensor:
+        """This tensor in ``other``'s dtype (self when it already is)."""
+        return self.to(other._dtype)
+
+    def new_tensor(self, data: Any, dtype: dtypes.dtype | None = None, device: Any = None,
+                   requires_grad: builtins.bool = False) -> Tensor:
+        """``torch.tensor(data)`` with this tensor's dtype unless ``dtype`` is given."""
+        return tensor(data, dtype=dtype or self._dtype, device=device, requires_grad=requires_grad)
+
+    def new_zeros(self, *size: Any, dtype: dtypes.dtype | None = None, device: Any = None,
+                  requires_grad: builtins.bool = False) -> Tensor:
+        """Zeros of ``size`` in this tensor's dtype unless ``dtype`` is given."""
+        return zeros(*size, dtype=dtype or self._dtype, device=device, requires_grad=requires_grad)
+
+    def new_ones(self, *size: Any, dtype: dtypes.dtype | None = None, device: Any = None,
+                 requires_grad: builtins.bool = False) -> Tensor:
+        """Ones of ``size`` in this tensor's dtype unless ``dtype`` is given."""
+        return ones(*size, dtype=dtype or self._dtype, device=device, requires_grad=requires_grad)
+
+    def new_empty(self, *size: Any, dtype: dtypes.dtype | None = None, device: Any = None,
+                  requires_grad: builtins.bool = False) -> Tensor:
+        """An uninitialised tensor of ``size`` in this tensor's dtype unless ``dtype`` is given."""
+        return empty(*size, dtype=dtype or self._dtype, device=device, requires_grad=requires_grad)
+
+    def new_full(self, size: Any, fill_value: Any, *, dtype: dtypes.dtype | None = None, device: Any = None,
+                 requires_grad: builtins.bool = False) -> Tensor:
+        """``fill_value`` everywhere, in this tensor's dtype unless ``dtype`` is given."""
+        return full(size, fill_value, dtype=dtype or self._dtype, device=device, requires_grad=requires_grad)
 
     @property
     def _version(self) -> builtins.int:

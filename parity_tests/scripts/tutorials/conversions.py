@@ -1,0 +1,25 @@
+# .numpy() / .tolist() / .item() / float() / int() conversions, dtypes, to(), type().
+import numpy as np
+import torch
+
+t = torch.tensor([[1.5, 2.5], [3.5, 4.5]])
+print(t.numpy(), type(t.numpy()))
+print(t.tolist(), type(t.tolist()))
+print(t[0, 1].item(), type(t[0, 1].item()))
+print(float(t[1, 0]), int(t[1, 1]), bool(torch.tensor(1)))
+print(t.int(), t.long(), t.double(), t.half().dtype, t.bool())
+print(t.to(torch.int64), t.to(dtype=torch.float64).dtype, t.type(torch.IntTensor))
+print(t.type())
+print(torch.tensor(np.array([1, 2, 3])).dtype, torch.tensor(np.array([1.0, 2.0])).dtype)
+print(torch.as_tensor([1, 2]), torch.as_tensor(np.arange(3.0)))
+print(torch.from_numpy(np.arange(4, dtype=np.float32)).dtype)
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+print(w.detach().cpu().numpy(), w.tolist())
+print(torch.tensor(True), torch.tensor([1, 0]).bool(), torch.tensor(3).dtype)
+print(torch.tensor([1, 2]) / 2, torch.tensor([1, 2]) // 2, torch.tensor([5, 7]) % 3)
+print(torch.tensor([1, 2], dtype=torch.int32) * 1.5)
+print(np.array(torch.arange(3)), list(torch.arange(3)))
+print(torch.get_default_dtype(), torch.float32 == torch.float, torch.int64 is torch.long)
+print(t.is_floating_point(), torch.arange(3).is_floating_point(), t.element_size())
+print(torch.zeros(2, dtype=torch.uint8), torch.tensor([300]).to(torch.uint8))
+print(round(t.mean().item(), 2), t.sum().tolist(), torch.tensor(5).tolist())
