@@ -154,7 +154,15 @@ pi = _math.pi
 inf = _math.inf
 nan = _math.nan
 
-from minitorch_scalar import accelerator, backends, cuda, nn, optim, utils  # noqa: E402 - built on the Tensor engine above
+from minitorch_scalar import (  # noqa: E402 - built on the Tensor engine above
+    accelerator,
+    backends,
+    cuda,
+    distributions,  # noqa: E402 - torch.distributions (built on nn.functional)
+    nn,
+    optim,
+    utils,
+)
 from minitorch_scalar.determinism import (  # noqa: E402
     are_deterministic_algorithms_enabled,
     is_deterministic_algorithms_warn_only_enabled,
@@ -174,7 +182,15 @@ from minitorch_scalar.legacy import (  # noqa: E402
 )
 
 __all__ = ["Value", "load", "numerical_grad", "ops", "save"]
+from minitorch_scalar import testing, types  # noqa: E402 - torch.testing, torch.types
+from minitorch_scalar.autograd.anomaly_mode import (  # noqa: E402
+    is_anomaly_check_nan_enabled,
+    is_anomaly_enabled,
+)
+
+__all__ += ["is_anomaly_check_nan_enabled", "is_anomaly_enabled", "testing", "types"]
 __all__ += ["accelerator", "backends", "cuda", "device", "nn", "optim", "utils"]
+__all__ += ["distributions"]
 __all__ += [  # legacy tensor types (minitorch_scalar.legacy)
     "BoolTensor", "ByteTensor", "CharTensor", "DoubleTensor", "FloatTensor", "HalfTensor", "IntTensor", "LongTensor",
     "ShortTensor",
@@ -262,6 +278,8 @@ from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math, 
     moveaxis,
     movedim,
     nan_to_num,
+    nanmean,
+    nansum,
     nonzero,
     outer,
     quantile,
@@ -295,6 +313,67 @@ from minitorch_scalar.functional_api import (  # noqa: E402 - elementwise math, 
 )
 from minitorch_scalar.tensor import concat, concatenate  # noqa: E402
 
+__all__ += [  # linear algebra
+    "addbmm", "addmv", "addr", "adjoint", "baddbmm", "block_diag", "cdist", "chain_matmul", "cholesky",
+    "cholesky_inverse", "cholesky_solve", "cross", "det", "dist", "einsum", "inner", "inverse", "kron", "linalg",
+    "logdet", "matrix_exp", "matrix_power", "nuclear_norm", "pinverse", "qr", "slogdet", "svd", "tensordot",
+    "triangular_solve", "vander", "vdot",
+]
+from minitorch_scalar import linalg  # noqa: E402 - torch.linalg
+from minitorch_scalar.matfuncs import (  # noqa: E402 - einsum, the addmm family, older linalg names
+    addbmm,
+    addmv,
+    addr,
+    adjoint,
+    baddbmm,
+    block_diag,
+    cdist,
+    chain_matmul,
+    cholesky,
+    cholesky_inverse,
+    cholesky_solve,
+    cross,
+    det,
+    dist,
+    einsum,
+    inner,
+    inverse,
+    kron,
+    logdet,
+    matrix_exp,
+    matrix_power,
+    nuclear_norm,
+    pinverse,
+    qr,
+    slogdet,
+    svd,
+    tensordot,
+    triangular_solve,
+    vander,
+    vdot,
+)
+
+__all__ += [  # tensor odds and ends and dtype limits
+    "addcdiv", "addcmul", "as_strided", "diff", "finfo", "iinfo",
+    "logical_and", "logical_not", "logical_or", "logical_xor",
+    "nanquantile", "narrow", "narrow_copy", "unique_consecutive",
+]
+from minitorch_scalar.dtypes import finfo, iinfo  # noqa: E402 - dtype limits
+from minitorch_scalar.tensor import (  # noqa: E402 - tensor odds and ends
+    addcdiv,
+    addcmul,
+    as_strided,
+    diff,
+    logical_and,
+    logical_not,
+    logical_or,
+    logical_xor,
+    nanquantile,
+    narrow,
+    narrow_copy,
+    unique_consecutive,
+)
+
 __all__ += [  # elementwise math and shape functions of the Tensor engine
     "is_inference_mode_enabled",
     "trace",
@@ -318,6 +397,8 @@ __all__ += [  # elementwise math and shape functions of the Tensor engine
     "moveaxis",
     "movedim",
     "nan_to_num",
+    "nanmean",
+    "nansum",
     "quantile",
     "searchsorted",
     "std_mean",
@@ -387,6 +468,25 @@ __all__ += [  # elementwise math and shape functions of the Tensor engine
     "concatenate",
 ]
 
+
+from minitorch_scalar import special  # noqa: E402 - torch.special
+from minitorch_scalar.functional_api import (  # noqa: E402 - special functions, searching, statistics
+    bucketize,
+    corrcoef,
+    cov,
+    erfc,
+    erfinv,
+    isin,
+    logit,
+    sinc,
+    xlogy,
+)
+
+__all__ += ["bucketize", "corrcoef", "cov", "erfc", "erfinv", "isin", "logit", "sinc", "special", "xlogy"]
+from minitorch_scalar import amp  # noqa: E402 - torch.amp
+from minitorch_scalar.amp import autocast, is_autocast_enabled  # noqa: E402
+
+__all__ += ["amp", "autocast", "is_autocast_enabled"]
 
 class MissingTorchFeature(NotImplementedError, AttributeError):
     """A torch name minitorch_scalar does not provide.

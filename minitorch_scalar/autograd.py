@@ -48,13 +48,15 @@ only leaves' ``.grad`` (and ``retain_grad()`` tensors) keep them, accumulating a
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import sys
 import types
 import warnings
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -323,6 +325,17 @@ class Node:
         self._pre_hooks[handle.id] = hook
         return handle
 
+    def register_hook(self, hook: Callable[..., Any]) -> RemovableHandle:
+        """Register ``hook(grad_inputs, grad_outputs)`` run after this node's backward; a returned tuple
+        replaces ``grad_inputs`` (one entry per ``next_functions`` edge)."""
+        backward = self._backward
+        if not isinstance(backward, _PostHooked):
+            backward = _PostHooked(backward)
+            self._backward = backward
+        handle = RemovableHandle(backward.hooks)
+        backward.hooks[handle.id] = hook
+        return handle
+
     def _resolve(self, graph: bool) -> tuple[Any, ...]:
         """The saved values, version-checked, as arrays (or Tensors when ``graph``)."""
         if self._freed:
@@ -344,6 +357,33 @@ class Node:
             else:
                 out.append(s)
         return tuple(out)
+
+
+class _PostHooked:
+    """A node's backward followed by its ``register_hook`` hooks (which see and may replace its results)."""
+
+    __slots__ = ("inner", "hooks")
+
+    def __init__(self, inner: Backward) -> None:
+        self.inner = inner
+        self.hooks: dict[int, Callable[..., Any]] = {}
+
+    def __call__(self, m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+        grads = self.inner(m, g, saved, needs)
+        if not self.hooks:
+            return grads
+        graph = m is _tensor_ops.TENSOR
+        Tensor = _tensor_mod.Tensor
+
+        def shown(a: Any) -> Any:
+            return a if graph or a is None else Tensor._wrap(np.asarray(a))
+
+        grad_inputs = tuple(shown(a) for a in grads)
+        for hook in list(self.hooks.values()):
+            res = hook(grad_inputs, (shown(g),))
+            if res is not None:
+                grad_inputs = tuple(res)
+        return tuple(a if graph or a is None else a._data for a in grad_inputs)
 
 
 def _raise_modified(t: Tensor | None, node: Node, now: int, expected: int) -> None:
@@ -428,16 +468,12 @@ def record(
         out = np.asarray(out)
     if not _grad_enabled[0]:
         return Tensor._wrap(out)
-    edges: list[tuple[Node | None, int]] = []
-    needs: list[bool] = []
-    for t in inputs:
-        if t is None or not t._requires_grad:
-            edges.append(_NO_EDGE)
-            needs.append(False)
-        else:
-            fn = t._grad_fn
-            edges.append((fn if fn is not None else _accumulator(t), 0))
-            needs.append(True)
+    edges = [
+        _NO_EDGE if t is None or not t._requires_grad
+        else (t._grad_fn if t._grad_fn is not None else _accumulator(t), 0)
+        for t in inputs
+    ]
+    needs = [e is not _NO_EDGE for e in edges]
     if True not in needs:
         return Tensor._wrap(out)
     if backward is None:
@@ -530,6 +566,36 @@ def _hook_result(hook: Callable[..., Any], grad: Tensor) -> Tensor:
     if res.shape != grad.shape:
         raise RuntimeError(f"hook '{getattr(hook, '__name__', repr(hook))}' has changed the size of value")
     return res
+
+
+POST_ACCUMULATE_KEY = -1
+"""Key of a leaf's :class:`PostAccumulateHooks` in its ``_hooks`` table (handle ids are >= 0)."""
+
+
+class PostAccumulateHooks:
+    """A leaf's ``register_post_accumulate_grad_hook`` hooks, kept in its ``_hooks`` table.
+
+    As a tensor hook it changes nothing (returns None); being there sends the leaf down the engine's
+    hook path, which calls :meth:`fire` right after the gradient is added into ``.grad``.
+    """
+
+    __slots__ = ("hooks",)
+
+    def __init__(self) -> None:
+        self.hooks: dict[int, Callable[..., Any]] = {}
+
+    def __call__(self, grad: Any) -> None:
+        return None
+
+    def fire(self, leaf: Tensor) -> None:
+        """Call each hook with the leaf, with torch's checks that it returned None."""
+        for hook in list(self.hooks.values()):
+            res = hook(leaf)
+            if res is None:
+                continue
+            if isinstance(res, _tensor_mod.Tensor):
+                raise RuntimeError("Tensor post accumulate grad hooks should return None.")
+            raise TypeError(f"expected Variable, but hook returned '{type(res).__name__}'")
 
 
 def _run_hooks(hooks: dict[int, Callable[..., Any]], grad: Any, graph: bool) -> Any:
@@ -676,6 +742,9 @@ def _run_node(
             captured[j] = g
         if accumulate and (needed is None or j is not None):
             _accumulate_leaf(leaf, g, graph)
+            post = leaf._hooks.get(POST_ACCUMULATE_KEY) if leaf._hooks else None
+            if post is not None:
+                post.fire(leaf)
         return
     if node._retained is not None:
         kept = node._retained()
@@ -773,6 +842,48 @@ def _check_outputs(outputs: tuple[Tensor, ...]) -> None:
 
 _create_graph_warned: list[bool] = [False]
 
+anomaly_state: list[bool] = [False, True]
+"""[anomaly detection on, check for NaN]: set by ``torch.autograd.set_detect_anomaly`` / ``detect_anomaly``."""
+
+
+class _NanChecked:
+    """A node's backward that raises torch's anomaly-mode error when a gradient it returns holds NaN."""
+
+    __slots__ = ("inner", "name")
+
+    def __init__(self, inner: Backward, name: str) -> None:
+        self.inner = inner
+        self.name = name
+
+    def __call__(self, m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+        grads = self.inner(m, g, saved, needs)
+        for i, gr in enumerate(grads):
+            arr = gr._data if isinstance(gr, _tensor_mod.Tensor) else gr
+            if isinstance(arr, np.ndarray) and arr.dtype.kind in "fc" and np.isnan(arr).any():
+                warnings.warn(
+                    f"Error detected in {self.name}. No forward pass information available. Enable detect anomaly "
+                    "during forward pass for more information.",
+                    UserWarning,
+                    stacklevel=2,
+                )
+                raise RuntimeError(f"Function '{self.name}' returned nan values in its {i}th output.")
+        return grads
+
+
+@contextlib.contextmanager
+def _nan_checks(outputs: tuple[Tensor, ...]) -> Iterator[None]:
+    """During one backward pass (anomaly mode), check every node's gradients for NaN."""
+    nodes = [n for n in _collect([t._grad_fn for t in outputs if t._grad_fn is not None])
+             if type(n) is not AccumulateGrad]
+    originals = [n._backward for n in nodes]
+    for n in nodes:
+        n._backward = _NanChecked(n._backward, n.name())
+    try:
+        yield
+    finally:
+        for n, original in zip(nodes, originals):
+            n._backward = original
+
 
 def backward(
     tensors: Tensor | Sequence[Tensor],
@@ -804,6 +915,10 @@ def backward(
         for t in targets:
             if t._grad_fn is not None and t._grad_fn._retained is None:
                 t._grad_fn._retained = weakref.ref(t)
+    if anomaly_state[0] and anomaly_state[1]:
+        with _nan_checks(outputs):
+            run_backward(outputs, grads, keep, create_graph, targets)
+        return
     run_backward(outputs, grads, keep, create_graph, targets)
 
 
@@ -836,7 +951,11 @@ def grad(
     _check_outputs(outs)
     grads = _make_grads(outs, _as_tuple(grad_outputs), create_graph)
     keep = create_graph if retain_graph is None else retain_graph
-    captured = run_backward(outs, grads, keep, create_graph, ins, accumulate=False)
+    if anomaly_state[0] and anomaly_state[1]:
+        with _nan_checks(outs):
+            captured = run_backward(outs, grads, keep, create_graph, ins, accumulate=False)
+    else:
+        captured = run_backward(outs, grads, keep, create_graph, ins, accumulate=False)
     allow = materialize_grads if allow_unused is None else allow_unused
     result: list[Any] = []
     for j, (t, g) in enumerate(zip(ins, captured)):
@@ -854,73 +973,24 @@ def grad(
     return tuple(result)
 
 
-class Function:
-    """A user-defined op, torch-style: subclass with static ``forward(ctx, *args)`` and ``backward(ctx, *grads)``.
-
-    ``Fn.apply(*args)`` runs ``forward`` without recording, then records one node named
-    ``<Fn>Backward`` whose backward calls ``Fn.backward(ctx, grad)`` with Tensors. Only single-output
-    functions are supported. ``ctx.save_for_backward(*tensors)`` / ``ctx.saved_tensors`` and
-    ``ctx.needs_input_grad`` work as in torch.
-    """
-
-    @staticmethod
-    def forward(ctx: Any, *args: Any) -> Any:
-        """Compute the output from the inputs."""
-        raise NotImplementedError("You must implement the forward function for custom autograd.Function.")
-
-    @staticmethod
-    def backward(ctx: Any, *grads: Any) -> Any:
-        """Return one gradient per forward input (None for non-tensors)."""
-        raise NotImplementedError("You must implement either the backward or vjp method for your custom "
-                                  "autograd.Function to use it with backward mode AD.")
-
-    @classmethod
-    def apply(cls, *args: Any) -> Any:
-        """Run the function on ``args``, recording one graph node."""
-        Tensor = _tensor_mod.Tensor
-        ctx = FunctionCtx()
-        ctx.needs_input_grad = tuple(isinstance(a, Tensor) and a._requires_grad for a in args)
-        with no_grad():
-            out = cls.forward(ctx, *args)
-        tensor_args = [a for a in args if isinstance(a, Tensor)]
-        positions = [i for i, a in enumerate(args) if isinstance(a, Tensor)]
-
-        def _backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
-            graph = isinstance(g, Tensor)
-            with enable_grad() if graph else no_grad():
-                res = cls.backward(ctx, g if graph else Tensor._wrap(g))
-            res = res if isinstance(res, tuple) else (res,)
-            picked = [res[i] if i < len(res) else None for i in positions]
-            return tuple(None if r is None else (r if graph else r._data) for r in picked)
-
-        return record(f"{cls.__name__}Backward", out._data, tensor_args, (), _backward, frees=bool(ctx.to_save))
-
-
-class FunctionCtx:
-    """The ``ctx`` object of a custom Function."""
-
-    def __init__(self) -> None:
-        self.to_save: tuple[Any, ...] = ()
-        self.needs_input_grad: tuple[bool, ...] = ()
-
-    def save_for_backward(self, *tensors: Any) -> None:
-        """Keep tensors for ``backward``."""
-        self.to_save = tensors
-
-    @property
-    def saved_tensors(self) -> tuple[Any, ...]:
-        """The tensors given to ``save_for_backward``."""
-        return self.to_save
-
-
 # The Tensor engine modules import this one; they are bound here as modules (attributes are read
 # at call time), so the import order between them does not matter.
 # (``importlib``: the package namespace binds ``tensor`` to the torch.tensor function.)
 _tensor_mod = importlib.import_module("minitorch_scalar.tensor")
 _tensor_ops = importlib.import_module("minitorch_scalar.tensor_ops")
 
-# torch.autograd.gradcheck / gradgradcheck (numerical Jacobian checks; gradcheck.py imports lazily).
+# torch.autograd.Function and its ctx (custom_function.py); torch.autograd.gradcheck / gradgradcheck
+# (numerical Jacobian checks; gradcheck.py imports lazily). ``minitorch_scalar.autograd.function`` and the
+# other torch.autograd submodules are real files in the ``_autograd`` folder, found through ``__path__``.
+from minitorch_scalar.custom_function import Function, FunctionCtx, once_differentiable  # noqa: E402, F401
 from minitorch_scalar.gradcheck import gradcheck, gradgradcheck  # noqa: E402, F401 - re-exported
+
+__path__ = [str(Path(__file__).with_name("_autograd"))]
+function = importlib.import_module("minitorch_scalar.autograd.function")
+anomaly_mode = importlib.import_module("minitorch_scalar.autograd.anomaly_mode")
+detect_anomaly = anomaly_mode.detect_anomaly
+set_detect_anomaly = anomaly_mode.set_detect_anomaly
+grad_mode = importlib.import_module("minitorch_scalar.autograd.grad_mode")
 
 
 def _zeros_like(t: Tensor) -> Tensor:
@@ -1005,3 +1075,6 @@ class Variable(metaclass=_VariableMeta):
             raise TypeError(f"Variable data has to be a tensor, but got {type(data).__name__}")
         out = data.detach()
         return out.requires_grad_(True) if requires_grad else out
+
+
+variable = importlib.import_module("minitorch_scalar.autograd.variable")

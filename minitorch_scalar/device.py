@@ -21,8 +21,12 @@ class device:  # noqa: N801 - torch's name
     """A device description, ``device('cpu')``, ``device('cuda:0')`` or ``device('cuda', 0)``."""
 
     __slots__ = ("type", "index")
+    __module__ = "torch"  # type(d) prints as torch's <class 'torch.device'>; pickles go through _rebuild_device
     type: str
     index: int | None
+
+    def __reduce__(self) -> Any:
+        return (_rebuild_device, (self.type, self.index))
 
     def __init__(self, type: Any, index: int | None = None) -> None:  # noqa: A002 - torch's argument name
         if isinstance(type, device):
@@ -87,3 +91,8 @@ def check_device(where: Any) -> device:
     if d.type == "meta":
         raise NotImplementedError("minitorch_scalar has no 'meta' device; see README's list of supported functions")
     return CPU
+
+
+def _rebuild_device(kind: str, index: int | None) -> device:
+    """Unpickle a device (its class prints as torch's, so pickles name this function instead)."""
+    return device(kind, index)

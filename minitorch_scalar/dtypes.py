@@ -15,6 +15,7 @@ float32, while ``tensor([3]) * 2.5`` becomes float32.
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 import numpy as np
 
@@ -32,6 +33,8 @@ class dtype:  # noqa: N801 - torch's class name
         itemsize: bytes per element.
     """
 
+    __module__ = "torch"  # type(torch.float32) prints as torch's <class 'torch.dtype'>
+
     __slots__ = ("name", "np", "is_floating_point", "is_signed", "itemsize", "_category", "_legacy")
 
     def __init__(self, name: str, np_dtype: type, legacy: str) -> None:
@@ -47,8 +50,8 @@ class dtype:  # noqa: N801 - torch's class name
     def __repr__(self) -> str:
         return f"torch.{self.name}"
 
-    def __reduce__(self) -> str:
-        return self.name
+    def __reduce__(self) -> Any:
+        return (_named, (self.name,))
 
 
 float16 = dtype("float16", np.float16, "HalfTensor")
@@ -99,10 +102,20 @@ def from_numpy(np_dtype: np.dtype) -> dtype:
     try:
         return _BY_NUMPY[np_dtype]
     except KeyError:
-        raise TypeError(
-            f"can't convert np.ndarray of type numpy.{np_dtype}. The only supported types are: "
-            "float64, float32, float16, int64, int32, int16, int8, uint8, and bool."
-        ) from None
+        pass
+    if not np_dtype.isnative:
+        raise ValueError(
+            "given numpy array has byte order different from the native byte order. Conversion between byte orders "
+            "is currently not supported."
+        )
+    name = np_dtype.type.__name__
+    if np_dtype.kind in "uc":
+        raise TypeError(f"can't convert np.ndarray of type numpy.{name}: torch supports it, minitorch_scalar does not "
+                        "(supported here: float64, float32, float16, int64, int32, int16, int8, uint8, and bool)")
+    raise TypeError(
+        f"can't convert np.ndarray of type numpy.{name}. The only supported types are: float64, float32, float16, "
+        "complex64, complex128, int64, int32, int16, int8, uint64, uint32, uint16, uint8, and bool."
+    )
 
 
 def from_legacy_name(name: str) -> dtype:
@@ -173,3 +186,96 @@ def result_type(dims: dtype | None, zero_dims: dtype | None, scalar_cat: builtin
     if res is None:
         return _default[0]
     return res
+
+
+class finfo:  # noqa: N801 - torch's class name
+    """Machine limits of a floating dtype (``torch.finfo(torch.float32).eps``).
+
+    Attributes:
+        bits: bits per value.
+        eps: the gap between 1.0 and the next larger value.
+        max / min: the largest / most negative finite value.
+        tiny / smallest_normal: the smallest positive normal value.
+        resolution: ``10 ** -precision``, precision being the decimal digits the type holds exactly.
+        dtype: the dtype's name (a str, as in torch).
+    """
+
+    def __hash__(self) -> builtins.int:
+        raise TypeError("unhashable type: 'torch.finfo'")
+
+    def __init__(self, type: dtype | None = None) -> None:  # noqa: A002 - torch's argument name
+        if type is None:
+            type = _default[0]  # noqa: A001
+        if not isinstance(type, dtype):
+            raise TypeError(
+                f"finfo(): argument 'type' (position 1) must be torch.dtype, not {builtins.type(type).__name__}"
+            )
+        if not type.is_floating_point:
+            raise TypeError(
+                "torch.finfo() requires a floating point input type. Use torch.iinfo to handle 'torch.finfo'"
+            )
+        info = np.finfo(type.np)
+        self.bits = builtins.int(info.bits)
+        self.eps = builtins.float(info.eps)
+        self.max = builtins.float(info.max)
+        self.min = builtins.float(info.min)
+        self.tiny = builtins.float(info.smallest_normal)
+        self.smallest_normal = self.tiny
+        self.resolution = 10.0 ** -builtins.int(info.precision)
+        self.dtype = type.name
+
+    def _fields(self) -> tuple[tuple[str, builtins.float | str], ...]:
+        return (("resolution", self.resolution), ("min", self.min), ("max", self.max), ("eps", self.eps),
+                ("smallest_normal", self.smallest_normal), ("tiny", self.tiny), ("dtype", self.dtype))
+
+    def __eq__(self, other: object) -> builtins.bool:
+        return isinstance(other, finfo) and self._fields() == other._fields() and self.bits == other.bits
+
+    def __repr__(self) -> str:
+        return "finfo(" + ", ".join(f"{k}={v:g}" if k != "dtype" else f"{k}={v}" for k, v in self._fields()) + ")"
+
+    __str__ = __repr__
+
+
+class iinfo:  # noqa: N801 - torch's class name
+    """Limits of an integer dtype (``torch.iinfo(torch.int32).max``).
+
+    Attributes:
+        bits: bits per value.
+        min / max: the smallest / largest value.
+        dtype: the dtype's name (a str, as in torch).
+    """
+
+    def __hash__(self) -> builtins.int:
+        raise TypeError("unhashable type: 'torch.iinfo'")
+
+    def __init__(self, type: dtype) -> None:  # noqa: A002 - torch's argument name
+        if not isinstance(type, dtype):
+            raise TypeError(
+                f"iinfo(): argument 'type' (position 1) must be torch.dtype, not {builtins.type(type).__name__}"
+            )
+        if type is bool:
+            raise TypeError("torch.bool is not supported by torch.iinfo")
+        if type.is_floating_point:
+            raise TypeError("torch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'")
+        info = np.iinfo(type.name)
+        self.bits = builtins.int(info.bits)
+        self.min = builtins.int(info.min)
+        self.max = builtins.int(info.max)
+        self.dtype = type.name
+
+    def __eq__(self, other: object) -> builtins.bool:
+        return isinstance(other, iinfo) and (self.bits, self.min, self.max, self.dtype) == (
+            other.bits, other.min, other.max, other.dtype)
+
+    def __repr__(self) -> str:
+        return f"iinfo(min={self.min:g}, max={self.max:g}, dtype={self.dtype})"
+
+    __str__ = __repr__
+
+
+def _named(name: str) -> dtype:
+    """Unpickle a dtype: the module-level one called ``name`` (its class prints as torch's)."""
+    found = globals()[name]
+    assert isinstance(found, dtype)
+    return found

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from minitorch_scalar import tensor_ops
+from minitorch_scalar import numpy_keywords, tensor_ops
 from minitorch_scalar.autograd import is_grad_enabled
 from minitorch_scalar.dtypes import get_default_dtype
 from minitorch_scalar.tensor import Tensor
@@ -211,6 +211,8 @@ median = _method("median", "The lower median, or ``(values, indices)`` along ``d
 unique = _method("unique", "The distinct values, optionally with the inverse index and the counts.")
 nonzero = _method("nonzero", "Indices of the nonzero entries.")
 cumsum = _method("cumsum", "Running sums along ``dim`` (CumsumBackward0).")
+nansum = _method("nansum", "Sum with nan entries counted as 0 (NansumBackward0).")
+nanmean = _method("nanmean", "Mean of the non-nan entries (nansum / count).")
 
 
 def logsumexp(input: Tensor, dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A002
@@ -302,34 +304,10 @@ def var_mean(input: Tensor, dim: Any = None, unbiased: Any = None, keepdim: bool
     return _paired("var_mean", "VarMeanBackward0", input, dim, unbiased, keepdim, correction, False)
 
 
-def quantile(input: Tensor, q: Any, dim: int | None = None, keepdim: bool = False) -> Tensor:  # noqa: A002
-    """The ``q``-quantile(s) over ``dim`` (everything when None), interpolating linearly between sorted values.
-
-    ``q`` is a number in [0, 1] or a 1-D tensor of them (its values then form a new leading dim).
-    """
-    x = _check("quantile", input)
-    qs = q._data.reshape(-1).tolist() if isinstance(q, Tensor) else [q]
-    for v in qs:
-        if not 0 <= v <= 1:
-            raise RuntimeError(f"quantile() q must be in the range [0, 1] but got {v}")
-    src = x.reshape(-1) if dim is None else x
-    d = 0 if dim is None else tensor_ops.wrap_dim(dim, x.dim())
-    ordered = src.sort(d).values
-    n = ordered.shape[d]
-    picks = []
-    for v in qs:
-        pos = v * (n - 1)
-        lo, hi = int(np.floor(pos)), int(np.ceil(pos))
-        low = ordered.select(d, lo)
-        high = ordered.select(d, hi)
-        weight = pos - lo
-        # torch's lerp: from the nearer end, so weight 1 gives ``high`` exactly
-        val = low + (high - low) * weight if weight < 0.5 else high - (high - low) * (1 - weight)
-        if keepdim:
-            val = val.unsqueeze(d) if dim is not None else val.reshape((1,) * x.dim())
-        picks.append(val)
-    out = tensor_ops.stack(picks, 0) if isinstance(q, Tensor) and q.dim() > 0 else picks[0]
-    return tensor_ops.renamed(out, "SqueezeBackward4")
+def quantile(input: Tensor, q: Any, dim: int | None = None, keepdim: bool = False, *,  # noqa: A002
+             interpolation: str = "linear") -> Tensor:
+    """The ``q``-quantile(s) over ``dim`` (everything when None); see :func:`tensor_ops.quantile`."""
+    return tensor_ops.quantile(_check("quantile", input), q, dim, keepdim, interpolation)
 
 
 def histc(input: Tensor, bins: int = 100, min: float = 0, max: float = 0) -> Tensor:  # noqa: A001, A002
@@ -542,9 +520,9 @@ def std(input: Tensor, dim: Any = None, unbiased: Any = None, keepdim: bool = Fa
     return _check("std", input).std(dim, unbiased, keepdim, correction=correction)
 
 
-def norm(input: Tensor, p: Any = "fro", dim: Any = None, keepdim: bool = False) -> Tensor:  # noqa: A002
-    """Vector p-norm."""
-    return _check("norm", input).norm(p, dim, keepdim)
+def norm(input: Tensor, p: Any = "fro", dim: Any = None, keepdim: bool = False, dtype: Any = None) -> Tensor:  # noqa: A002
+    """torch.norm: the vector or matrix norm (see :func:`minitorch_scalar.matfuncs.norm`)."""
+    return _check("norm", input).norm(p, dim, keepdim, dtype)
 
 
 def softmax(input: Tensor, dim: int) -> Tensor:  # noqa: A002
@@ -712,7 +690,7 @@ __all__ = [
     "moveaxis", "movedim", "nan_to_num", "quantile", "searchsorted", "std_mean", "swapaxes", "swapdims", "tile",
     "tril", "tril_indices", "triu", "triu_indices", "var_mean",
     "argsort", "cumsum", "gather", "ger", "index_select", "kthvalue", "logsumexp", "masked_fill", "masked_select",
-    "median", "nonzero", "outer", "scatter", "scatter_add", "sort", "take", "topk", "unique",
+    "median", "nanmean", "nansum", "nonzero", "outer", "scatter", "scatter_add", "sort", "take", "topk", "unique",
     "acos", "all", "any", "arccos", "arcsin", "arctan", "arctan2", "asin", "atan", "atan2", "ceil", "chunk",
     "column_stack", "cosh", "erf", "expm1", "fix", "flip", "fliplr", "flipud", "floor", "frac", "hstack", "log10",
     "log1p", "log2", "meshgrid", "repeat_interleave", "roll", "row_stack", "sinh", "split", "tan", "trunc", "unbind",
@@ -724,3 +702,96 @@ __all__ = [
     "pow", "prod", "reciprocal", "relu", "reshape", "round", "rsqrt", "sigmoid", "sign", "sin", "cos", "softmax",
     "sqrt", "square", "squeeze", "std", "sub", "sum", "t", "tanh", "transpose", "unsqueeze", "var",
 ]
+
+
+# ----------------------------------------------------------------------------------------------
+# special functions, searching and statistics
+# ----------------------------------------------------------------------------------------------
+
+
+def erfc(input: Tensor) -> Tensor:  # noqa: A002
+    """1 - erf(input) (ErfcBackward0)."""
+    return _check("erfc", input).erfc()
+
+
+def erfinv(input: Tensor) -> Tensor:  # noqa: A002
+    """The inverse error function (ErfinvBackward0)."""
+    return _check("erfinv", input).erfinv()
+
+
+def logit(input: Tensor, eps: float | None = None) -> Tensor:  # noqa: A002
+    """log(p / (1 - p)), p = input clamped to [eps, 1 - eps] when ``eps`` is given (LogitBackward0)."""
+    return _check("logit", input).logit(eps)
+
+
+def xlogy(input: Any, other: Any) -> Tensor:  # noqa: A002
+    """input * log(other), 0 where input == 0 (XlogyBackward0; either may be a number)."""
+    return tensor_ops.xlogy(input, other)
+
+
+def sinc(input: Tensor) -> Tensor:  # noqa: A002
+    """sin(pi x) / (pi x), 1 at 0 (SincBackward0)."""
+    return _check("sinc", input).sinc()
+
+
+def bucketize(input: Any, boundaries: Tensor, *, out_int32: bool = False, right: bool = False) -> Tensor:  # noqa: A002
+    """The bucket index of each value in sorted 1-D ``boundaries`` (``right``: which side a tie goes)."""
+    return tensor_ops.bucketize(input, boundaries, out_int32, right)
+
+
+def isin(elements: Any, test_elements: Any, *, assume_unique: bool = False, invert: bool = False) -> Tensor:
+    """Whether each entry of ``elements`` occurs in ``test_elements``."""
+    return tensor_ops.isin(elements, test_elements, assume_unique=assume_unique, invert=invert)
+
+
+def cov(input: Tensor, *, correction: int = 1, fweights: Tensor | None = None,  # noqa: A002
+        aweights: Tensor | None = None) -> Tensor:
+    """Covariance of the rows (variables) over the columns (observations), composed as torch composes it.
+
+    With weights w = fweights * aweights: avg = sum(x w) / sum(w), cov = (x - avg) (w (x - avg))^T / norm with
+    norm = sum(w) - correction (minus ``correction * sum(w * aweights) / sum(w)`` when aweights are given).
+    """
+    x = _check("cov", input)
+    if x.dim() > 2:
+        raise RuntimeError(f"cov(): expected input to have two or fewer dimensions but got an input with {x.dim()} "
+                           "dimensions")
+    if not x.is_floating_point():
+        x = x.to(get_default_dtype())
+    if x.dim() < 2:
+        x = x.reshape(1, -1)
+    w = fweights
+    if aweights is not None:
+        w = aweights if w is None else w * aweights
+    if w is None:
+        w_sum: Any = x.shape[1]
+        avg = x.mean(1)
+    else:
+        w_sum = w.sum()
+        avg = (x * w).sum(1) / w_sum
+    if w is not None and aweights is not None and correction != 0:
+        norm = w_sum - correction * (w * aweights).sum() / w_sum
+    else:
+        norm = w_sum - correction
+    if float(norm) <= 0:
+        warnings.warn("cov(): degrees of freedom is <= 0. Correction should be strictly less than the number of "
+                      "observations.", UserWarning, stacklevel=2)
+        norm = norm.clamp(min=0) if isinstance(norm, Tensor) else 0
+    centred = x - avg.unsqueeze(1)
+    c = centred.mm((centred if w is None else centred * w).t())
+    return (c / norm).squeeze()
+
+
+def corrcoef(input: Tensor) -> Tensor:  # noqa: A002
+    """Pearson correlation of the rows: cov / (std_i std_j), clipped to [-1, 1] (ClampBackward1)."""
+    c = cov(_check("corrcoef", input))
+    if c.dim() == 0:
+        return c / c
+    stddev = c.diagonal().sqrt()
+    c = c / stddev[:, None]
+    c = c / stddev[None, :]
+    return c.clip(-1, 1)
+
+
+__all__ += ["bucketize", "corrcoef", "cov", "erfc", "erfinv", "isin", "logit", "sinc", "xlogy"]
+
+numpy_keywords.install(globals())  # axis= / keepdims= on every dim-taking function, as torch's parser

@@ -13,8 +13,9 @@
   ``floor((linewidth - indent) / (width + 2))`` elements.
 * **Summaries.** Past ``threshold`` elements only ``edgeitems`` items at each end of every dimension are
   shown, with ``...`` between; the number format is then chosen from the shown items only.
-* **Suffixes.** ``dtype=torch.X`` unless the dtype is float32, int64 or bool (empty tensors show every
-  dtype but float32, and their size unless they are 1-D), then ``grad_fn=<Name>`` or
+* **Suffixes.** ``dtype=torch.X`` unless the dtype is the default dtype (float32 unless
+  ``set_default_dtype`` changed it), int64 or bool (empty tensors show every dtype but the default, and
+  their size unless they are 1-D), then ``grad_fn=<Name>`` or
   ``requires_grad=True``. A suffix goes on a new line when ``last_line_len + len(suffix) + 2 > linewidth``,
   where ``last_line_len = len(s) - s.rfind("\\n") + 1``: torch's formula, which counts two characters too
   many when ``s`` has no newline (``rfind`` gives -1). We keep the quirk because torch's output has it.
@@ -30,10 +31,12 @@ from typing import Any
 
 import numpy as np
 
+from minitorch_scalar.dtypes import get_default_dtype
+
 __all__ = ["get_printoptions", "set_printoptions", "tensor_repr"]
 
-_DEFAULT_FLOAT = "float32"
-_DTYPES_WITHOUT_SUFFIX = frozenset({"float32", "int64", "bool"})
+_DTYPES_WITHOUT_SUFFIX = frozenset({"int64", "bool"})
+"""Besides the default dtype (``torch.get_default_dtype()``, float32 unless set), which never shows either."""
 
 
 @dataclasses.dataclass
@@ -265,16 +268,17 @@ def tensor_repr(
     options = _OPTIONS
     indent = len(prefix)
     suffixes: list[str] = []
+    default_float = get_default_dtype().name
     if data.size == 0:
         if data.ndim != 1:
             suffixes.append(f"size={tuple(data.shape)}")
-        if dtype_name != _DEFAULT_FLOAT:
+        if dtype_name != default_float:
             suffixes.append(f"dtype=torch.{dtype_name}")
         body = "[]"
     else:
         if not options.edgeitems:
             suffixes.append(f"size={tuple(data.shape)}")
-        if dtype_name not in _DTYPES_WITHOUT_SUFFIX:
+        if dtype_name != default_float and dtype_name not in _DTYPES_WITHOUT_SUFFIX:
             suffixes.append(f"dtype=torch.{dtype_name}")
         summarize = data.size > options.threshold
         shown = _summarise(data, options.edgeitems)[0] if summarize else data

@@ -18,6 +18,7 @@ and bump the version; saved tensors remember the version they were saved at.
 from __future__ import annotations
 
 import builtins
+import copy as _copy
 import math
 import numbers
 import warnings
@@ -27,8 +28,9 @@ from typing import Any
 import numpy as np
 
 from minitorch_scalar import dtypes
-from minitorch_scalar.autograd import RemovableHandle, is_grad_enabled
+from minitorch_scalar.autograd import POST_ACCUMULATE_KEY, PostAccumulateHooks, RemovableHandle, is_grad_enabled
 from minitorch_scalar.autograd import backward as _autograd_backward
+from minitorch_scalar.custom_function import OutputEdge
 from minitorch_scalar.dtypes import dtype
 
 
@@ -36,6 +38,10 @@ class Size(tuple):
     """torch.Size: a tuple of ints printed as ``torch.Size([2, 3])``."""
 
     __slots__ = ()
+    __module__ = "torch"  # type(x.shape) prints as torch's <class 'torch.Size'>
+
+    def __reduce__(self) -> Any:
+        return (_size, (tuple(self),))
 
     def __repr__(self) -> str:
         return f"torch.Size([{', '.join(str(s) for s in self)}])"
@@ -64,10 +70,10 @@ def is_scalar_like(x: Any) -> bool:
 _warned: dict[str, bool] = {}
 
 
-def _warn_once(key: str, message: str) -> None:
+def _warn_once(key: str, message: str, stacklevel: int = 3) -> None:
     if not _warned.get(key):
         _warned[key] = True
-        warnings.warn(message, UserWarning, stacklevel=3)
+        warnings.warn(message, UserWarning, stacklevel=stacklevel)
 
 
 _SCALAR_WARNING = (
@@ -82,6 +88,21 @@ _NON_LEAF_GRAD_WARNING = (
     "you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information. "
     "(Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:493.)"
 )
+_T_WARNING = (
+    "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw "
+    "an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange("
+    "x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor. (Triggered internally at "
+    "/__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4314.)"
+)
+_T_0D_WARNING = (
+    "Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases. (Triggered internally "
+    "at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4321.)"
+)
+_H_0D_WARNING = (
+    "Tensor.H is deprecated on 0-D tensors. Consider using x.conj(). (Triggered internally at "
+    "/__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4335.)"
+)
+_VIEW_OF_LEAF = "a view of a leaf Variable that requires grad is being used in an in-place operation."
 _LEAF_FLAGS = (
     "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a "
     "subgraph that doesn't require differentiation use var_no_grad = var.detach()."
@@ -106,6 +127,38 @@ def check_inplace(x: Tensor, view_of_leaf: bool = False) -> None:
         )
 
 
+class _ReadOnlyAttribute:
+    """A fixed tensor attribute that torch defines in C and refuses to assign (``t.name = ...``).
+
+    Tensors take ad-hoc attributes (``__dict__``), so without this a script's ``t.name = "w"`` would work here
+    while torch raises.
+    """
+
+    def __init__(self, value: Any) -> None:
+        self._value = value
+        self._attr = ""
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self._attr = attr
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        return self._value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        raise AttributeError(f"attribute '{self._attr}' of 'torch._C.TensorBase' objects is not writable")
+
+
+def _inplace_twin(name: str) -> Callable[..., Tensor]:
+    """The in-place method ``<name>_``: ``self.<name>(...)`` stored into ``self`` (the grad_fn is ``<name>``'s)."""
+
+    def twin(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
+        return self._inplace(lambda s: getattr(s, name)(*args, **kwargs))
+
+    twin.__name__ = twin.__qualname__ = f"{name}_"
+    twin.__doc__ = f"In-place :meth:`Tensor.{name}`: the same values and grad_fn, written into this tensor."
+    return twin
+
+
 def _can_cast(src: dtype, dst: dtype) -> bool:
     """torch's canCast for in-place results: no float -> integral, no non-bool -> bool."""
     if src.is_floating_point and not dst.is_floating_point:
@@ -126,8 +179,12 @@ class Tensor:
     ``shape``, ``dtype``, ``device``, ``_version``.
     """
 
+    __module__ = "torch"  # type(t) prints as torch's <class 'torch.Tensor'>; pickles go through _rebuild
+
+    # "__dict__": scripts hang their own attributes on tensors (fast.ai's ``w.g = ...``), as torch allows; the
+    # dict is only created when one is set
     __slots__ = ("_data", "_dtype", "_requires_grad", "_grad", "_grad_fn", "_vbox", "_acc", "_hooks", "_base",
-                 "__weakref__")
+                 "__weakref__", "__dict__")
     _data: np.ndarray
     _dtype: dtype
     _requires_grad: builtins.bool
@@ -139,7 +196,10 @@ class Tensor:
     _base: Tensor | None
 
     __hash__ = object.__hash__
-    __array_ufunc__ = None  # numpy operands defer to Tensor's reflected operators, as with torch
+    name = _ReadOnlyAttribute(None)  # torch's named-tensor name: None, and not assignable
+    # As torch's: numpy's binary operators defer to the Tensor's (``np.float64(2) * t`` stays float32), and an
+    # ndarray operand the Tensor declines (``t + arr``) goes through numpy's ufunc and ``__array_wrap__``.
+    __array_priority__ = 1000
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Tensor:
         """Legacy constructor: ``Tensor(sequence)`` (float32 copy), ``Tensor(*sizes)`` (zeros), ``Tensor()``."""
@@ -152,7 +212,7 @@ class Tensor:
         elif len(args) == 1 and isinstance(args[0], (Size,)):
             arr = np.zeros(tuple(args[0]), np.float32)
         elif len(args) == 1 and isinstance(args[0], (list, tuple, np.ndarray, Tensor)):
-            arr = np.array(_to_nested(args[0]), dtype=np.float32)
+            arr = np.array(_to_nested(args[0], len(_nested_shape(args[0]))), dtype=np.float32)
         else:
             raise TypeError(f"new(): data must be a sequence (got {type(args[0]).__name__})")
         return Tensor._fill(object.__new__(cls), arr, False)
@@ -328,8 +388,9 @@ class Tensor:
 
     @property
     def grad_fn(self) -> Any:
-        """The node that produced this tensor (None for a leaf)."""
-        return self._grad_fn
+        """The node that produced this tensor (None for a leaf); the shared node for a custom Function's outputs."""
+        fn = self._grad_fn
+        return fn._public if isinstance(fn, OutputEdge) else fn
 
     @property
     def grad(self) -> Tensor | None:
@@ -381,6 +442,25 @@ class Tensor:
             self._hooks = {}
         handle = RemovableHandle(self._hooks)
         self._hooks[handle.id] = hook
+        return handle
+
+    def register_post_accumulate_grad_hook(self, hook: Callable[[Tensor], None]) -> RemovableHandle:
+        """Call ``hook(tensor)`` each time a backward has just added a gradient into this leaf's ``.grad``.
+
+        Raises:
+            RuntimeError: for a tensor that does not require grad, or a non-leaf (torch's messages).
+        """
+        if not self._requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+        if self._grad_fn is not None:
+            raise RuntimeError("post accumulate grad hooks cannot be registered on non-leaf tensors")
+        if self._hooks is None:
+            self._hooks = {}
+        post = self._hooks.get(POST_ACCUMULATE_KEY)
+        if not isinstance(post, PostAccumulateHooks):
+            post = self._hooks[POST_ACCUMULATE_KEY] = PostAccumulateHooks()
+        handle = RemovableHandle(post.hooks)
+        post.hooks[handle.id] = hook
         return handle
 
     def backward(
@@ -445,8 +525,17 @@ class Tensor:
         return self._data
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        """The values for numpy: ``np.asarray(t)`` shares memory, ``np.array(t)`` copies."""
         arr = self.numpy()
-        return arr if dtype is None else arr.astype(dtype)
+        if dtype is not None:
+            arr = arr.astype(dtype, copy=False)
+        return arr.copy() if copy and arr is self._data else arr
+
+    def __array_wrap__(self, array: np.ndarray, context: Any = None, return_scalar: builtins.bool = False) -> Tensor:
+        """A numpy ufunc's result as a new leaf tensor (bool results become uint8, as torch's)."""
+        if array.dtype == np.bool_:
+            array = array.astype(np.uint8)
+        return from_array(np.asarray(array))
 
     def _scalar(self) -> Any:
         if self._data.size != 1:
@@ -454,7 +543,7 @@ class Tensor:
         return self._data.reshape(()).item()
 
     def __float__(self) -> builtins.float:
-        if self._requires_grad:
+        if self._requires_grad and is_grad_enabled():  # torch warns only while grad mode is on
             _warn_once("scalar", _SCALAR_WARNING)
         return float(self._scalar())
 
@@ -511,6 +600,8 @@ class Tensor:
         if self._grad is not None:
             new._grad = Tensor._wrap(self._grad._data.copy())
         memo[id(self)] = new
+        if self.__dict__ and type(self) is Tensor:  # torch's Parameter.__deepcopy__ drops ad-hoc attributes
+            new.__dict__.update(_copy.deepcopy(self.__dict__, memo))
         return new
 
     def to(self, *args: Any, **kwargs: Any) -> Tensor:
@@ -627,7 +718,7 @@ class Tensor:
         return _tensor_ops.apply(_reg.DIV, "DivBackward0", (self, other), True)
 
     def __rtruediv__(self, other: Any) -> Tensor:
-        if not is_scalar_like(other):
+        if not is_scalar_like(other) and not isinstance(other, np.ndarray):
             return NotImplemented
         return self.reciprocal() * other
 
@@ -794,9 +885,29 @@ class Tensor:
         """Square root."""
         return _tensor_ops.apply(_reg.SQRT, "SqrtBackward0", (self,))
 
+    def erfc(self) -> Tensor:
+        """1 - erf(self), accurate where erf is near 1 (ErfcBackward0)."""
+        return _tensor_ops.erfc(self)
+
+    def erfinv(self) -> Tensor:
+        """The inverse error function (ErfinvBackward0)."""
+        return _tensor_ops.erfinv(self)
+
+    def logit(self, eps: builtins.float | None = None) -> Tensor:
+        """log(p / (1 - p)), p = self clamped to [eps, 1 - eps] when ``eps`` is given (LogitBackward0)."""
+        return _tensor_ops.logit(self, eps)
+
+    def xlogy(self, other: Any) -> Tensor:
+        """self * log(other), 0 where self == 0 (XlogyBackward0)."""
+        return _tensor_ops.xlogy(self, other)
+
+    def sinc(self) -> Tensor:
+        """sin(pi x) / (pi x), 1 at 0 (SincBackward0)."""
+        return _tensor_ops.sinc(self)
+
     def rsqrt(self) -> Tensor:
-        """1 / sqrt(self)."""
-        return self.sqrt().reciprocal()
+        """1 / sqrt(self) (RsqrtBackward0: the grad is -0.5 * out**3)."""
+        return _tensor_ops.rsqrt(self)
 
     def abs(self) -> Tensor:
         """|self|."""
@@ -898,6 +1009,124 @@ class Tensor:
         """1-D inner product."""
         return _tensor_ops.dot(self, other)
 
+    # linear algebra (minitorch_scalar.linalg and minitorch_scalar.matfuncs)
+    def addmm(self, mat1: Tensor, mat2: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """``beta * self + alpha * (mat1 @ mat2)`` (AddmmBackward0)."""
+        return _tensor_ops.addmm(self, mat1, mat2, beta, alpha)
+
+    def addmm_(self, mat1: Tensor, mat2: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """In-place :meth:`addmm`."""
+        return self._inplace(lambda s: _tensor_ops.addmm(s, mat1, mat2, beta, alpha))
+
+    def addmv(self, mat: Tensor, vec: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """``beta * self + alpha * (mat @ vec)`` (AddmvBackward0)."""
+        return _matfuncs().addmv(self, mat, vec, beta=beta, alpha=alpha)
+
+    def addmv_(self, mat: Tensor, vec: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """In-place :meth:`addmv`."""
+        return self._inplace(lambda s: _matfuncs().addmv(s, mat, vec, beta=beta, alpha=alpha))
+
+    def addr(self, vec1: Tensor, vec2: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """``beta * self + alpha * outer(vec1, vec2)`` (AddrBackward0)."""
+        return _matfuncs().addr(self, vec1, vec2, beta=beta, alpha=alpha)
+
+    def addr_(self, vec1: Tensor, vec2: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """In-place :meth:`addr`."""
+        return self._inplace(lambda s: _matfuncs().addr(s, vec1, vec2, beta=beta, alpha=alpha))
+
+    def baddbmm(self, batch1: Tensor, batch2: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """``beta * self + alpha * bmm(batch1, batch2)`` (BaddbmmBackward0)."""
+        return _matfuncs().baddbmm(self, batch1, batch2, beta=beta, alpha=alpha)
+
+    def baddbmm_(self, batch1: Tensor, batch2: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """In-place :meth:`baddbmm`."""
+        return self._inplace(lambda s: _matfuncs().baddbmm(s, batch1, batch2, beta=beta, alpha=alpha))
+
+    def addbmm(self, batch1: Tensor, batch2: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """``beta * self + alpha * sum_b batch1[b] @ batch2[b]`` (AddbmmBackward0)."""
+        return _matfuncs().addbmm(self, batch1, batch2, beta=beta, alpha=alpha)
+
+    def addbmm_(self, batch1: Tensor, batch2: Tensor, *, beta: Any = 1, alpha: Any = 1) -> Tensor:
+        """In-place :meth:`addbmm`."""
+        return self._inplace(lambda s: _matfuncs().addbmm(s, batch1, batch2, beta=beta, alpha=alpha))
+
+    def vdot(self, other: Tensor) -> Tensor:
+        """1-D dot product (VdotBackward0)."""
+        return _matfuncs().vdot(self, other)
+
+    def inner(self, other: Tensor) -> Tensor:
+        """Sum of products over the last dims."""
+        return _matfuncs().inner(self, other)
+
+    def kron(self, other: Tensor) -> Tensor:
+        """The Kronecker product."""
+        return _matfuncs().kron(self, other)
+
+    def cross(self, other: Tensor, dim: builtins.int | None = None) -> Tensor:
+        """The 3-vector cross product along ``dim`` (default: the first dim of size 3)."""
+        return _matfuncs().cross(self, other, dim)
+
+    def matrix_power(self, n: builtins.int) -> Tensor:
+        """The matrix multiplied by itself ``n`` times."""
+        return _matfuncs().matrix_power(self, n)
+
+    def matrix_exp(self) -> Tensor:
+        """The matrix exponential (LinalgMatrixExpBackward0)."""
+        return _matfuncs().matrix_exp(self)
+
+    def dist(self, other: Tensor, p: builtins.float = 2) -> Tensor:
+        """The p-norm of ``self - other`` (DistBackward0)."""
+        return _matfuncs().dist(self, other, p)
+
+    def adjoint(self) -> Tensor:
+        """The transpose of the last two dims (TransposeBackward0)."""
+        return _matfuncs().adjoint(self)
+
+    def cholesky_solve(self, input2: Tensor, upper: builtins.bool = False) -> Tensor:
+        """X with ``(L L^T) X = self``, ``input2`` the Cholesky factor (CholeskySolveBackward0)."""
+        return _matfuncs().cholesky_solve(self, input2, upper)
+
+    def cholesky_inverse(self, upper: builtins.bool = False) -> Tensor:
+        """``(L L^T)^-1`` from this Cholesky factor (CholeskyInverseBackward0)."""
+        return _matfuncs().cholesky_inverse(self, upper)
+
+    def triangular_solve(self, A: Tensor, upper: builtins.bool = True, transpose: builtins.bool = False,  # noqa: N803
+                         unitriangular: builtins.bool = False) -> Any:
+        """``(solution, cloned_coefficient)`` of a triangular system (see torch.triangular_solve)."""
+        return _matfuncs().triangular_solve(self, A, upper, transpose, unitriangular)
+
+    def inverse(self) -> Tensor:
+        """The matrix inverse (LinalgInvExBackward0)."""
+        return _matfuncs().inverse(self)
+
+    def det(self) -> Tensor:
+        """The determinant (LinalgDetBackward0)."""
+        return _matfuncs().det(self)
+
+    def logdet(self) -> Tensor:
+        """log det (nan for a negative determinant)."""
+        return _matfuncs().logdet(self)
+
+    def slogdet(self) -> Any:
+        """``(sign, logabsdet)`` of the determinant."""
+        return _matfuncs().slogdet(self)
+
+    def pinverse(self, rcond: builtins.float = 1e-15) -> Tensor:
+        """The pseudo-inverse (LinalgPinvBackward0)."""
+        return _matfuncs().pinverse(self, rcond)
+
+    def cholesky(self, upper: builtins.bool = False) -> Tensor:
+        """The Cholesky factor (CholeskyBackward0)."""
+        return _matfuncs().cholesky(self, upper)
+
+    def qr(self, some: builtins.bool = True) -> Any:
+        """``(Q, R)`` (see torch.qr)."""
+        return _matfuncs().qr(self, some)
+
+    def svd(self, some: builtins.bool = True, compute_uv: builtins.bool = True) -> Any:
+        """``(U, S, V)`` (see torch.svd)."""
+        return _matfuncs().svd(self, some, compute_uv)
+
     # comparisons: builtins.bool tensors, never any grad
     def _compare(self, other: Any, fn: Callable[..., Any]) -> Tensor:
         if not isinstance(other, Tensor) and not is_scalar_like(other):
@@ -926,6 +1155,8 @@ class Tensor:
     def __eq__(self, other: Any) -> Any:  # type: ignore[override]
         if other is None:
             return False
+        if isinstance(other, np.ndarray):  # torch compares with an ndarray (only ==) as with a tensor
+            other = from_array(other)
         return self._compare(other, np.equal)
 
     def __ne__(self, other: Any) -> Any:  # type: ignore[override]
@@ -1003,6 +1234,16 @@ class Tensor:
         """Mean of all elements or over ``dim`` (or ``axis``; ``keepdims`` for ``keepdim``)."""
         return _tensor_ops.mean(self, axis_alias("mean", dim, axis), keepdim or keepdims, dtype)
 
+    def nansum(self, dim: Any = None, keepdim: builtins.bool = False, *,
+               dtype: dtypes.dtype | None = None) -> Tensor:
+        """Sum with nan entries counted as 0 (NansumBackward0: grad 0 at the nan entries)."""
+        return _tensor_ops.nansum(self, dim, keepdim, dtype)
+
+    def nanmean(self, dim: Any = None, keepdim: builtins.bool = False, *,
+                dtype: dtypes.dtype | None = None) -> Tensor:
+        """Mean of the non-nan entries: nansum / (number of non-nan entries)."""
+        return _tensor_ops.nanmean(self, dim, keepdim, dtype)
+
     def max(self, dim: Any = None, keepdim: builtins.bool = False) -> Any:
         """Max of everything, ``(values, indices)`` along ``dim``, or the elementwise max with a tensor."""
         if isinstance(dim, Tensor):
@@ -1049,9 +1290,11 @@ class Tensor:
             dim, unbiased = None, dim
         return _tensor_ops.var(self, dim, unbiased, keepdim, correction=correction, std=True)
 
-    def norm(self, p: Any = "fro", dim: Any = None, keepdim: builtins.bool = False) -> Tensor:
-        """Vector p-norm (p = 1 or 2)."""
-        return _tensor_ops.norm(self, p, dim, keepdim)
+    def norm(self, p: Any = "fro", dim: Any = None, keepdim: builtins.bool = False,
+             dtype: dtypes.dtype | None = None) -> Tensor:
+        """A vector p-norm ('fro' = 2) over ``dim`` (all entries by default), or the 'nuc' matrix norm (see
+        torch.norm)."""
+        return _matfuncs().norm(self, p, dim, keepdim, dtype)
 
     def softmax(self, dim: builtins.int) -> Tensor:
         """exp(x) / sum(exp(x)) along ``dim``."""
@@ -1209,8 +1452,17 @@ class Tensor:
 
     def unique(self, sorted: builtins.bool = True, return_inverse: builtins.bool = False,  # noqa: A002
                return_counts: builtins.bool = False, dim: builtins.int | None = None) -> Any:
-        """The distinct values (ascending), optionally with the inverse index and the counts."""
-        return _tensor_ops.unique(self, sorted, return_inverse, return_counts, dim)
+        """The distinct values (ascending; slices along ``dim`` when given), optionally with the inverse
+        index and the counts."""
+        if dim is None and not self._requires_grad:
+            return _tensor_ops.unique(self, sorted, return_inverse, return_counts, dim)
+        return _tensor_ops.unique_values(self, return_inverse, return_counts, dim, False)
+
+    def unique_consecutive(self, return_inverse: builtins.bool = False, return_counts: builtins.bool = False,
+                           dim: builtins.int | None = None) -> Any:
+        """One value (or slice along ``dim``) per run of equal neighbours, optionally with the inverse
+        index and the run lengths."""
+        return _tensor_ops.unique_values(self, return_inverse, return_counts, dim, True)
 
     def nonzero(self, *, as_tuple: builtins.bool = False) -> Any:
         """Indices of the nonzero entries."""
@@ -1341,12 +1593,41 @@ class Tensor:
 
     @property
     def T(self) -> Tensor:  # noqa: N802 - torch's name
-        """All dims reversed (PermuteBackward0)."""
-        return _tensor_ops.permute(self, tuple(range(self._data.ndim))[::-1])
+        """All dims reversed (PermuteBackward0); torch's deprecation warning (once) unless 1-D or 2-D."""
+        nd = self._data.ndim
+        if nd == 0:
+            _warn_once("T0", _T_0D_WARNING)
+        elif nd > 2:
+            _warn_once("T", _T_WARNING)
+        return _tensor_ops.permute(self, tuple(range(nd))[::-1])
 
     @property
     def mT(self) -> Tensor:  # noqa: N802 - torch's name
-        """The last two dims swapped."""
+        """The last two dims swapped (TransposeBackward0)."""
+        return self._matrix_transpose("mT")
+
+    @property
+    def mH(self) -> Tensor:  # noqa: N802 - torch's name
+        """The conjugate transpose of the last two dims: :attr:`mT` for real dtypes."""
+        return self._matrix_transpose("mH")
+
+    @property
+    def H(self) -> Tensor:  # noqa: N802 - torch's name
+        """The conjugate transpose of a matrix: its transpose for real dtypes (TransposeBackward0)."""
+        nd = self._data.ndim
+        if nd == 0:
+            _warn_once("H0", _H_0D_WARNING)
+            return self
+        if nd != 2:
+            hint = " For batches of matrices, consider using tensor.mH" if nd > 2 else ""
+            raise RuntimeError(f"tensor.H is only supported on matrices (2-D tensors). Got {nd}-D tensor.{hint}")
+        return _tensor_ops.transpose(self, 0, 1)
+
+    def _matrix_transpose(self, attr: str) -> Tensor:
+        if self._data.ndim < 2:
+            raise RuntimeError(
+                f"tensor.{attr} is only supported on matrices or batches of matrices. Got {self._data.ndim}-D tensor."
+            )
         return _tensor_ops.transpose(self, -2, -1)
 
     def permute(self, *dims: Any) -> Tensor:
@@ -1427,18 +1708,28 @@ class Tensor:
         return self
 
     def __iadd__(self, other: Any) -> Tensor:
+        if type(other) is np.ndarray:
+            return NotImplemented  # as torch: Python falls back to the out-of-place op (numpy's, a new tensor)
         return self.add_(other)
 
     def __isub__(self, other: Any) -> Tensor:
+        if type(other) is np.ndarray:
+            return NotImplemented
         return self.sub_(other)
 
     def __imul__(self, other: Any) -> Tensor:
+        if type(other) is np.ndarray:
+            return NotImplemented
         return self.mul_(other)
 
     def __itruediv__(self, other: Any) -> Tensor:
+        if type(other) is np.ndarray:
+            return NotImplemented
         return self.div_(other)
 
     def __ipow__(self, other: Any) -> Tensor:
+        if type(other) is np.ndarray:
+            return NotImplemented
         return self.pow_(other)
 
     def add_(self, other: Any, *, alpha: Any = 1) -> Tensor:
@@ -1470,6 +1761,49 @@ class Tensor:
         return self._inplace(lambda s: s.clamp(min, max))
 
     clip_ = clamp_
+
+    # in-place twins of out-of-place ops
+    lerp_ = _inplace_twin("lerp")
+    clamp_min_ = _inplace_twin("clamp_min")
+    clamp_max_ = _inplace_twin("clamp_max")
+    nan_to_num_ = _inplace_twin("nan_to_num")
+    atan2_ = arctan2_ = _inplace_twin("atan2")
+    fmod_ = _inplace_twin("fmod")
+    remainder_ = _inplace_twin("remainder")
+    square_ = _inplace_twin("square")
+    cumsum_ = _inplace_twin("cumsum")
+    cumprod_ = _inplace_twin("cumprod")
+    tril_ = _inplace_twin("tril")
+    triu_ = _inplace_twin("triu")
+    erf_ = _inplace_twin("erf")
+    expm1_ = _inplace_twin("expm1")
+    log1p_ = _inplace_twin("log1p")
+    frac_ = _inplace_twin("frac")
+    trunc_ = fix_ = _inplace_twin("trunc")
+    round_ = _inplace_twin("round")
+    sign_ = _inplace_twin("sign")
+    negative_ = _inplace_twin("neg")
+    reciprocal_ = _inplace_twin("reciprocal")
+    rsqrt_ = _inplace_twin("rsqrt")
+    log_ = _inplace_twin("log")
+    log2_ = _inplace_twin("log2")
+    log10_ = _inplace_twin("log10")
+    sin_ = _inplace_twin("sin")
+    cos_ = _inplace_twin("cos")
+    tan_ = _inplace_twin("tan")
+    sinh_ = _inplace_twin("sinh")
+    cosh_ = _inplace_twin("cosh")
+    asin_ = arcsin_ = _inplace_twin("asin")
+    acos_ = arccos_ = _inplace_twin("acos")
+    atan_ = arctan_ = _inplace_twin("atan")
+    ceil_ = _inplace_twin("ceil")
+    floor_ = _inplace_twin("floor")
+    absolute_ = _inplace_twin("abs")
+    erfc_ = _inplace_twin("erfc")
+    erfinv_ = _inplace_twin("erfinv")
+    logit_ = _inplace_twin("logit")
+    xlogy_ = _inplace_twin("xlogy")
+    sinc_ = _inplace_twin("sinc")
 
     def exp_(self) -> Tensor:
         """self = e ** self."""
@@ -1554,6 +1888,252 @@ class Tensor:
         return self
 
 
+    # ------------------------------------------------------------------------------------------
+    # In-place shape changes, memory layout, addcmul / addcdiv, logical ops, odds and ends
+    # ------------------------------------------------------------------------------------------
+
+    def _reshape_inplace(self, make: Callable[[Tensor], Tensor]) -> Tensor:
+        """Give this tensor the shape of the view ``make(self)`` (same memory), as torch's in-place view ops.
+
+        The version counter is bumped; on a tensor in a graph the view's node (named as torch names
+        the in-place variant) becomes this tensor's grad_fn.
+        """
+        if is_grad_enabled():  # values do not change, so (unlike other in-place ops) views of non-leaves are fine
+            base = self._base
+            if base is not None and base._requires_grad and base._grad_fn is None:
+                raise RuntimeError(_VIEW_OF_LEAF)
+            if self._grad_fn is None and self._requires_grad:
+                raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
+        res = make(self)
+        self._data = res._data
+        self._vbox[0] += 1
+        if res._grad_fn is not None:
+            self._grad_fn = res._grad_fn
+        return self
+
+    def unsqueeze_(self, dim: builtins.int) -> Tensor:
+        """Insert a size-1 dim in place (UnsqueezeBackward1)."""
+        d = _tensor_ops.wrap_dim(dim, self._data.ndim + 1)
+        return self._reshape_inplace(lambda s: _tensor_ops.view_of(
+            s, np.expand_dims(s._data, d), "UnsqueezeBackward1", (s._data.shape,), _tensor_ops._reshape_vjp))
+
+    def squeeze_(self, dim: Any = None) -> Tensor:
+        """Drop size-1 dims in place (SqueezeBackward3 / 4 / 5 for all dims / one dim / a tuple)."""
+        name = "SqueezeBackward3" if dim is None else (
+            "SqueezeBackward5" if isinstance(dim, (tuple, list)) else "SqueezeBackward4")
+        return self._reshape_inplace(lambda s: _tensor_ops.squeeze(s, dim, name=name))
+
+    def transpose_(self, dim0: builtins.int, dim1: builtins.int) -> Tensor:
+        """Swap two dims in place (TransposeBackward1)."""
+        return self._reshape_inplace(lambda s: _tensor_ops.transpose(s, dim0, dim1, name="TransposeBackward1"))
+
+    swapdims_ = transpose_
+    swapaxes_ = transpose_
+
+    def t_(self) -> Tensor:
+        """Transpose a tensor of at most 2 dims in place (TBackward1)."""
+        nd = self._data.ndim
+        if nd > 2:
+            raise RuntimeError(f"t_() expects a tensor with <= 2 dimensions, but self is {nd}D")
+        return self._reshape_inplace(lambda s: _tensor_ops.transpose(s, 0, -1 if nd else 0, name="TBackward1"))
+
+    def resize_(self, *sizes: Any) -> Tensor:
+        """Change the shape in place, keeping the elements that come first in memory (from this
+        tensor's first element), as torch's storage does.
+
+        A bigger size adds elements (zeros here; torch leaves them uninitialised) and new memory;
+        the version is bumped unless the shape stays the same.
+
+        Raises:
+            RuntimeError: on a tensor that requires grad (torch's message).
+        """
+        if self._requires_grad:
+            raise RuntimeError("cannot resize variables that require grad")
+        shape = _tensor_ops._shape_arg(sizes)
+        if builtins.any(s < 0 for s in shape):
+            raise RuntimeError("numel: integer multiplication overflow")
+        if shape == self._data.shape:
+            return self
+        n = builtins.int(math.prod(shape))
+        root = self._data
+        while isinstance(root.base, np.ndarray):
+            root = root.base
+        # the elements in memory order from this tensor's first one (as torch's storage), else its own order
+        flat = root.reshape(-1)[self.storage_offset():] if root.flags.c_contiguous else self._data.reshape(-1)
+        if n > flat.size:
+            flat = np.concatenate([flat, np.zeros(n - flat.size, flat.dtype)])
+        self._data = flat[:n].reshape(shape)
+        self._vbox[0] += 1
+        return self
+
+    def resize_as_(self, the_template: Tensor) -> Tensor:
+        """:meth:`resize_` to ``the_template``'s shape."""
+        return self.resize_(the_template._data.shape)
+
+    def narrow(self, dim: builtins.int, start: Any, length: builtins.int) -> Tensor:
+        """``length`` entries of ``dim`` from ``start``, a view (SliceBackward0)."""
+        return _tensor_ops.narrow(self, dim, start, length)
+
+    def narrow_copy(self, dim: builtins.int, start: Any, length: builtins.int) -> Tensor:
+        """:meth:`narrow` as a copy (NarrowCopyBackward0)."""
+        return _tensor_ops.narrow(self, dim, start, length, copy=True)
+
+    def unfold(self, dimension: builtins.int, size: builtins.int, step: builtins.int) -> Tensor:
+        """Windows of ``size`` along ``dimension``, ``step`` apart, as a new last dim (a view; UnfoldBackward0)."""
+        return _tensor_ops.unfold(self, dimension, size, step)
+
+    def as_strided(self, size: Any, stride: Any, storage_offset: builtins.int | None = None) -> Tensor:
+        """A view of this tensor's memory with the given sizes and strides (AsStridedBackward0)."""
+        return _tensor_ops.as_strided(self, size, stride, storage_offset)
+
+    def stride(self, dim: builtins.int | None = None) -> Any:
+        """Elements to skip to move one step along each dim (a tuple, or one dim's)."""
+        strides = tuple(s // self._data.itemsize for s in self._data.strides)
+        return strides if dim is None else strides[_tensor_ops.wrap_dim(dim, self._data.ndim)]
+
+    def data_ptr(self) -> builtins.int:
+        """The address of the first element."""
+        return builtins.int(self._data.__array_interface__["data"][0])
+
+    def storage_offset(self) -> builtins.int:
+        """How many elements the first element sits after the start of the memory it shares."""
+        root = self._data
+        while isinstance(root.base, np.ndarray):
+            root = root.base
+        return (self.data_ptr() - builtins.int(root.__array_interface__["data"][0])) // self._data.itemsize
+
+    @property
+    def itemsize(self) -> builtins.int:
+        """Bytes per element."""
+        return self._dtype.itemsize
+
+    @property
+    def nbytes(self) -> builtins.int:
+        """Bytes of the elements (numel * itemsize)."""
+        return builtins.int(self._data.size) * self._dtype.itemsize
+
+    def pin_memory(self, device: Any = None) -> Tensor:
+        """Fails as a CPU-only torch does (pinned memory needs an accelerator)."""
+        raise RuntimeError("Cannot access accelerator device when none is available.")
+
+    def is_pinned(self, device: Any = None) -> builtins.bool:
+        """False: nothing is pinned on a CPU-only build."""
+        return False
+
+    def share_memory_(self) -> Tensor:
+        """Self (processes share nothing here; kept for scripts that call it)."""
+        return self
+
+    def fill_diagonal_(self, fill_value: Any, wrap: builtins.bool = False) -> Tensor:
+        """Write ``fill_value`` on the main diagonal in place (CopySlices in a graph).
+
+        For a tall matrix, ``wrap=True`` restarts the diagonal every ``cols + 1`` rows, as numpy's
+        ``fill_diagonal`` does.
+
+        Raises:
+            RuntimeError: for fewer than 2 dims, or unequal dims beyond 2 (torch's messages).
+        """
+        shape = self._data.shape
+        if len(shape) < 2:
+            raise RuntimeError("dimensions must larger than 1")
+        if len(shape) > 2 and len(set(shape)) != 1:
+            raise RuntimeError("all dimensions of input must be of equal length")
+        if len(shape) == 2:
+            rows, cols = shape
+            flat = np.arange(0, rows * cols if wrap else builtins.min(rows, cols) * cols, cols + 1)
+            index = np.unravel_index(flat, shape)
+        else:
+            index = (np.arange(shape[0]),) * len(shape)
+        _tensor_ops.setitem(self, tuple(np.asarray(i) for i in index), fill_value)
+        return self
+
+    def addcmul(self, tensor1: Tensor, tensor2: Tensor, *, value: Any = 1) -> Tensor:
+        """self + value * tensor1 * tensor2 (AddcmulBackward0)."""
+        return _tensor_ops.addc(self, tensor1, tensor2, value, divide=False)
+
+    def addcdiv(self, tensor1: Tensor, tensor2: Tensor, *, value: Any = 1) -> Tensor:
+        """self + value * tensor1 / tensor2 (AddcdivBackward0)."""
+        return _tensor_ops.addc(self, tensor1, tensor2, value, divide=True)
+
+    def addcmul_(self, tensor1: Tensor, tensor2: Tensor, *, value: Any = 1) -> Tensor:
+        """In-place :meth:`addcmul`."""
+        return self._inplace(lambda s: _tensor_ops.addc(s, tensor1, tensor2, value, divide=False))
+
+    def addcdiv_(self, tensor1: Tensor, tensor2: Tensor, *, value: Any = 1) -> Tensor:
+        """In-place :meth:`addcdiv`."""
+        return self._inplace(lambda s: _tensor_ops.addc(s, tensor1, tensor2, value, divide=True))
+
+    def allclose(self, other: Tensor, rtol: builtins.float = 1e-05, atol: builtins.float = 1e-08,
+                 equal_nan: builtins.bool = False) -> builtins.bool:
+        """Whether every ``|self - other| <= atol + rtol * |other|``."""
+        return builtins.bool(self.isclose(other, rtol, atol, equal_nan).all())
+
+    def isclose(self, other: Any, rtol: builtins.float = 1e-05, atol: builtins.float = 1e-08,
+                equal_nan: builtins.bool = False) -> Tensor:
+        """Elementwise ``|self - other| <= atol + rtol * |other|`` (bool)."""
+        from minitorch_scalar.functional_api import isclose
+
+        return isclose(self, other, rtol, atol, equal_nan)
+
+    def logical_and(self, other: Tensor) -> Tensor:
+        """Elementwise ``self and other`` as bool."""
+        return _tensor_ops.logical(self, other, "logical_and")
+
+    def logical_or(self, other: Tensor) -> Tensor:
+        """Elementwise ``self or other`` as bool."""
+        return _tensor_ops.logical(self, other, "logical_or")
+
+    def logical_xor(self, other: Tensor) -> Tensor:
+        """Elementwise ``bool(self) != bool(other)`` as bool."""
+        return _tensor_ops.logical(self, other, "logical_xor")
+
+    def _logical_inplace(self, res: Tensor) -> Tensor:
+        """Store a logical op's result in place; as in torch, no autograd check and the grad_fn is kept."""
+        if res._data.shape != self._data.shape:
+            raise RuntimeError(
+                f"output with shape {list(self._data.shape)} doesn't match the broadcast shape {list(res._data.shape)}"
+            )
+        np.copyto(self._data, res._data, casting="unsafe")
+        self._vbox[0] += 1
+        return self
+
+    def logical_and_(self, other: Tensor) -> Tensor:
+        """In-place :meth:`logical_and` (the result is stored in this tensor's dtype)."""
+        return self._logical_inplace(self.logical_and(other))
+
+    def logical_or_(self, other: Tensor) -> Tensor:
+        """In-place :meth:`logical_or`."""
+        return self._logical_inplace(self.logical_or(other))
+
+    def logical_xor_(self, other: Tensor) -> Tensor:
+        """In-place :meth:`logical_xor`."""
+        return self._logical_inplace(self.logical_xor(other))
+
+    def logical_not_(self) -> Tensor:
+        """In-place :meth:`logical_not`."""
+        return self._logical_inplace(self.logical_not())
+
+    def diff(self, n: builtins.int = 1, dim: builtins.int = -1, prepend: Tensor | None = None,
+             append: Tensor | None = None) -> Tensor:
+        """The ``n``-th forward difference along ``dim`` (see :func:`minitorch_scalar.tensor_ops.diff`)."""
+        return _tensor_ops.diff(self, n, dim, prepend, append)
+
+    def quantile(self, q: Any, dim: builtins.int | None = None, keepdim: builtins.bool = False, *,
+                 interpolation: str = "linear") -> Tensor:
+        """The ``q``-quantile(s) along ``dim`` (see :func:`minitorch_scalar.tensor_ops.quantile`)."""
+        return _tensor_ops.quantile(self, q, dim, keepdim, interpolation)
+
+    def nanquantile(self, q: Any, dim: builtins.int | None = None, keepdim: builtins.bool = False, *,
+                    interpolation: str = "linear") -> Tensor:
+        """:meth:`quantile` ignoring nan values."""
+        return _tensor_ops.quantile(self, q, dim, keepdim, interpolation, ignore_nan=True)
+
+
+def _size(dims: tuple[int, ...]) -> Size:
+    """Unpickle a Size (its class prints as torch's, so pickles name this function instead)."""
+    return Size(dims)
+
+
 def _rebuild(arr: np.ndarray, requires_grad: bool) -> Tensor:
     return Tensor._wrap(arr, requires_grad)
 
@@ -1579,12 +2159,20 @@ def _int_op(fn: Callable[..., Any], a: Any, b: Any) -> Tensor:
     return Tensor._wrap(np.asarray(out, dtype=dt.np))
 
 
-def _to_nested(data: Any) -> Any:
-    """Replace tensors inside nested sequences by their arrays (for np.array)."""
+def _to_nested(data: Any, dims_left: builtins.int) -> Any:
+    """Replace tensors inside nested sequences by their arrays (for np.array).
+
+    ``dims_left`` is how many dims ``data`` still has to supply: a tensor where none is left stands for one
+    number (torch reads it with ``item()``), elsewhere for its rows.
+    """
     if isinstance(data, Tensor):
-        return data._data
+        if dims_left:
+            return data._data
+        if data._data.size != 1:
+            raise ValueError("only one element tensors can be converted to Python scalars")
+        return data._data.reshape(())
     if isinstance(data, (list, tuple)):
-        return [_to_nested(d) for d in data]
+        return [_to_nested(d, dims_left - 1) for d in data]
     return data
 
 
@@ -1598,31 +2186,105 @@ _COPY_WARNING = (
 )
 
 
+_NDARRAY_LIST_WARNING = (
+    "Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list to a "
+    "single numpy.ndarray with numpy.array() before converting to a tensor. (Triggered internally at "
+    "/__w/pytorch/pytorch/torch/csrc/utils/tensor_new.cpp:252.)"
+)
+
+
+def _nested_shape(data: Any) -> list[int]:
+    """The shape torch reads from the first element at each level (a str inside a list is an error).
+
+    A tensor inside a sequence counts as one number (torch reads it with ``item()``); an array adds its shape.
+    """
+    shape: list[int] = []
+    item = data
+    while True:
+        if isinstance(item, Tensor) and shape:
+            return shape
+        if isinstance(item, (Tensor, np.ndarray)):
+            return shape + list(item.shape)
+        if isinstance(item, str) and shape:
+            raise ValueError("too many dimensions 'str'")
+        if not isinstance(item, (list, tuple, range)):
+            return shape
+        shape.append(len(item))
+        if not len(item):
+            return shape
+        item = item[0]
+
+
+def _item_dtype(item: Any) -> dtype:
+    """torch's dtype for one element of ``torch.tensor``'s data."""
+    kind = type(item)
+    if kind is builtins.float:
+        return dtypes.get_default_dtype()
+    if kind is builtins.bool:
+        return dtypes.bool
+    if kind is builtins.int:
+        return dtypes.int64
+    if isinstance(item, Tensor):
+        return item._dtype
+    if isinstance(item, (np.ndarray, np.generic)):
+        return dtypes.from_numpy(item.dtype)
+    if isinstance(item, numbers.Integral):
+        return dtypes.int64
+    if isinstance(item, numbers.Real):
+        return dtypes.get_default_dtype()
+    if isinstance(item, (str, bytes)):
+        raise TypeError(f"new(): invalid data type '{kind.__name__}'")
+    raise RuntimeError(f"Could not infer dtype of {kind.__name__}")
+
+
 def _infer(data: Any) -> tuple[np.ndarray, dtype]:
-    """The array and torch dtype ``torch.tensor(data)`` would build (Python floats -> default dtype)."""
-    stack = [data]
-    has_py_float = False
+    """The array and torch dtype ``torch.tensor(data)`` would build.
+
+    The dtype promotes over the elements: Python floats give the default dtype, ints int64, numpy
+    scalars, arrays and tensors their own dtype; no elements gives the default dtype. Every nested
+    sequence must have the length the first element at its level set (torch's ValueError otherwise).
+    """
+    shape = _nested_shape(data)
+    if isinstance(data, (list, tuple)) and data and isinstance(data[0], np.ndarray):
+        _warn_once("ndarray_list", _NDARRAY_LIST_WARNING, stacklevel=4)
+    found: dtype | None = None
     has_grad_tensor = False
+    stack: list[tuple[Any, builtins.int]] = [(data, 0)]
     while stack:
-        item = stack.pop()
-        if isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif isinstance(item, Tensor):
+        item, depth = stack.pop()
+        if isinstance(item, (list, tuple, range)):
+            if depth >= len(shape):
+                raise TypeError(f"'{type(item).__name__}' object cannot be interpreted as an integer")
+            if not shape[depth]:  # torch stops reading at an empty dim
+                continue
+            if len(item) != shape[depth]:
+                raise ValueError(f"expected sequence of length {shape[depth]} at dim {depth} (got {len(item)})")
+            stack.extend((sub, depth + 1) for sub in reversed(item))
+            continue
+        if isinstance(item, Tensor) and depth == len(shape):  # one number: _to_nested checks its size
             has_grad_tensor = has_grad_tensor or item._requires_grad
-        elif type(item) is builtins.float:
-            has_py_float = True
-        elif not isinstance(item, (numbers.Number, np.generic, np.ndarray)):
-            raise TypeError(f"new(): invalid data type '{type(item).__name__}'")
+        elif isinstance(item, (Tensor, np.ndarray)):
+            if list(item.shape) != shape[depth:]:
+                if isinstance(item, Tensor):
+                    raise ValueError("only one element tensors can be converted to Python scalars")
+                for k, (want, got) in enumerate(zip(shape[depth:], item.shape)):
+                    if want != got:
+                        raise ValueError(f"expected sequence of length {want} at dim {depth + k} (got {got})")
+                raise ValueError(f"expected sequence of length {shape[depth]} at dim {depth} (got {len(item)})")
+            has_grad_tensor = has_grad_tensor or (isinstance(item, Tensor) and item._requires_grad)
+        elif depth < len(shape):
+            raise TypeError("not a sequence")
+        d = _item_dtype(item)
+        found = d if found is None else dtypes.promote_types(found, d)
     if has_grad_tensor:
         _warn_once("scalar", _SCALAR_WARNING)
-    arr = np.array(_to_nested(data))
-    if arr.dtype.kind == "f" and has_py_float and arr.dtype == np.float64:
-        arr = arr.astype(dtypes.get_default_dtype().np)
-    elif arr.dtype.kind in "iu" and arr.dtype != np.uint8:
-        arr = arr.astype(np.int64)
-    elif arr.dtype == object:
-        raise TypeError("Could not infer dtype of object")
-    return arr, dtypes.from_numpy(arr.dtype)
+    dt = dtypes.get_default_dtype() if found is None else found
+    if 0 in shape:
+        return np.zeros(shape, dt.np), dt
+    try:
+        return np.array(_to_nested(data, len(shape)), dtype=dt.np), dt
+    except OverflowError:
+        raise ValueError("Overflow when unpacking long long") from None
 
 
 def _check_requires_grad(dt: dtype, requires_grad: bool) -> None:
@@ -1645,7 +2307,7 @@ def tensor(data: Any, dtype: dtype | None = None, device: Any = None, requires_g
         dtypes.from_numpy(arr.dtype)
     elif dtype is not None:
         _infer(data)
-        arr = np.array(_to_nested(data), dtype=dtype.np)
+        arr = np.array(_to_nested(data, len(_nested_shape(data))), dtype=dtype.np)
     else:
         arr, _ = _infer(data)
     if dtype is not None and arr.dtype != dtype.np:
@@ -1660,14 +2322,31 @@ def as_tensor(data: Any, dtype: dtype | None = None, device: Any = None) -> Tens
     if isinstance(data, Tensor):
         return data if dtype is None else data.to(dtype)
     if isinstance(data, np.ndarray) and (dtype is None or data.dtype == dtype.np):
+        _warn_if_readonly(data)
         return from_array(data)
     return tensor(data, dtype=dtype, device=device)
+
+
+_READONLY_WARNING = (
+    "The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means writing "
+    "to this tensor will result in undefined behavior. You may want to copy the array to protect its data or make "
+    "it writable before converting it to a tensor. This type of warning will be suppressed for the rest of this "
+    "program. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/utils/tensor_numpy.cpp:213.)"
+)
+
+
+def _warn_if_readonly(array: np.ndarray) -> None:
+    if not array.flags.writeable:
+        _warn_once("readonly", _READONLY_WARNING, stacklevel=4)
 
 
 def from_numpy(array: np.ndarray) -> Tensor:
     """A tensor sharing ``array``'s memory and dtype."""
     if not isinstance(array, np.ndarray):
-        raise TypeError(f"expected np.ndarray (got {type(array).__name__})")
+        kind = type(array)
+        name = f"numpy.{kind.__name__}" if kind.__module__ == "numpy" else kind.__name__
+        raise TypeError(f"expected np.ndarray (got {name})")
+    _warn_if_readonly(array)
     return from_array(array)
 
 
@@ -1835,11 +2514,93 @@ def where(condition: Tensor, input: Any = None, other: Any = None) -> Any:  # no
     return _tensor_ops.where(condition, input, other)
 
 
+def addcmul(input: Tensor, tensor1: Tensor, tensor2: Tensor, *, value: Any = 1) -> Tensor:  # noqa: A002
+    """``input + value * tensor1 * tensor2`` (AddcmulBackward0)."""
+    return _tensor_ops.addc(input, tensor1, tensor2, value, divide=False)
+
+
+def addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, *, value: Any = 1) -> Tensor:  # noqa: A002
+    """``input + value * tensor1 / tensor2`` (AddcdivBackward0)."""
+    return _tensor_ops.addc(input, tensor1, tensor2, value, divide=True)
+
+
+def logical_and(input: Tensor, other: Tensor) -> Tensor:  # noqa: A002
+    """Elementwise ``input and other`` (bool)."""
+    return _tensor_ops.logical(input, other, "logical_and")
+
+
+def logical_or(input: Tensor, other: Tensor) -> Tensor:  # noqa: A002
+    """Elementwise ``input or other`` (bool)."""
+    return _tensor_ops.logical(input, other, "logical_or")
+
+
+def logical_xor(input: Tensor, other: Tensor) -> Tensor:  # noqa: A002
+    """Elementwise ``bool(input) != bool(other)`` (bool)."""
+    return _tensor_ops.logical(input, other, "logical_xor")
+
+
+def logical_not(input: Tensor) -> Tensor:  # noqa: A002
+    """Elementwise ``not input`` (bool)."""
+    _tensor_ops.check_operand("logical_not", input)
+    return input.logical_not()
+
+
+def diff(input: Tensor, n: int = 1, dim: int = -1, prepend: Tensor | None = None,  # noqa: A002
+         append: Tensor | None = None) -> Tensor:
+    """The ``n``-th forward difference along ``dim`` (see :func:`minitorch_scalar.tensor_ops.diff`)."""
+    return _tensor_ops.diff(input, n, dim, prepend, append)
+
+
+def nanquantile(input: Tensor, q: Any, dim: int | None = None, keepdim: bool = False, *,  # noqa: A002
+                interpolation: str = "linear") -> Tensor:
+    """The ``q``-quantile(s) along ``dim`` ignoring nan (see :func:`minitorch_scalar.tensor_ops.quantile`)."""
+    return _tensor_ops.quantile(input, q, dim, keepdim, interpolation, ignore_nan=True)
+
+
+def unique_consecutive(input: Tensor, return_inverse: bool = False, return_counts: bool = False,  # noqa: A002
+                       dim: int | None = None) -> Any:
+    """One value (or slice along ``dim``) per run of equal neighbours, with the inverse / run lengths if asked."""
+    _tensor_ops.check_operand("unique_consecutive", input)
+    return _tensor_ops.unique_values(input, return_inverse, return_counts, dim, True)
+
+
+def as_strided(input: Tensor, size: Any, stride: Any, storage_offset: int | None = None) -> Tensor:  # noqa: A002
+    """A view of ``input``'s memory with the given sizes and strides (AsStridedBackward0)."""
+    _tensor_ops.check_operand("as_strided", input)
+    return _tensor_ops.as_strided(input, size, stride, storage_offset)
+
+
+def narrow(input: Tensor, dim: int, start: Any, length: int) -> Tensor:  # noqa: A002
+    """``length`` entries of ``dim`` from ``start``, a view (SliceBackward0)."""
+    _tensor_ops.check_operand("narrow", input)
+    return _tensor_ops.narrow(input, dim, start, length)
+
+
+def narrow_copy(input: Tensor, dim: int, start: Any, length: int) -> Tensor:  # noqa: A002
+    """:func:`narrow` as a copy (NarrowCopyBackward0)."""
+    _tensor_ops.check_operand("narrow_copy", input)
+    return _tensor_ops.narrow(input, dim, start, length, copy=True)
+
+
+from minitorch_scalar import numpy_keywords as _numpy_keywords  # noqa: E402
 from minitorch_scalar import ops as _reg  # noqa: E402
 from minitorch_scalar import tensor_ops as _tensor_ops  # noqa: E402
 
+
+def _matfuncs() -> Any:
+    """:mod:`minitorch_scalar.matfuncs` (imported on first use: it is built on this module)."""
+    from minitorch_scalar import matfuncs
+
+    return matfuncs
+
+
 __all__ = [
+    "addcdiv", "addcmul", "as_strided", "diff", "logical_and", "logical_not", "logical_or", "logical_xor",
+    "nanquantile", "narrow", "narrow_copy", "unique_consecutive",
     "Size", "Tensor", "arange", "as_tensor", "cat", "empty", "empty_like", "eye", "from_array", "from_numpy",
     "full", "full_like", "linspace", "maximum", "minimum", "ones", "ones_like", "stack", "tensor", "where",
     "zeros", "zeros_like",
 ]
+
+_numpy_keywords.install(dict(vars(Tensor)), Tensor)  # axis= / keepdims= on every dim-taking method, as torch
+_numpy_keywords.install(globals())

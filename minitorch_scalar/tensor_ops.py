@@ -15,6 +15,7 @@ says none is wanted); see :func:`minitorch_scalar.autograd.record`.
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -47,6 +48,23 @@ def _reduce_axes(gshape: tuple[int, ...], shape: tuple[int, ...]) -> tuple[int, 
     )
 
 
+_ONES: dict[tuple[int, np.dtype], np.ndarray] = {}
+
+
+def _sum_rows(g: np.ndarray) -> np.ndarray:
+    """``g.sum(0)``: for a 2-D float ``g`` as ``ones @ g`` (a BLAS call, several times faster than numpy's
+    axis-0 reduction on small arrays; the summation order differs, as it does from torch's)."""
+    if g.ndim != 2 or g.dtype.kind != "f" or g.dtype.itemsize < 4:
+        return np.add.reduce(g, axis=0)
+    key = (g.shape[0], g.dtype)
+    ones = _ONES.get(key)
+    if ones is None:
+        if len(_ONES) > 64:
+            _ONES.clear()
+        ones = _ONES[key] = np.ones(g.shape[0], g.dtype)
+    return ones @ g
+
+
 class ArrayVJP(ArrayBackend):
     """The numpy backend plus the structural functions backward rules use."""
 
@@ -54,8 +72,8 @@ class ArrayVJP(ArrayBackend):
     def sum_to(g: np.ndarray, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
         """Sum a broadcast gradient back to ``shape`` and cast it to the input's dtype."""
         if g.shape != shape:
-            if shape and g.shape[1:] == shape:  # a bias-like input: the same sum over the first axis, no axes tuple
-                g = np.add.reduce(g, axis=0)
+            if shape and g.shape[1:] == shape:  # a bias-like input: the same sum over the first axis
+                g = _sum_rows(g)
             else:
                 g = g.sum(axis=_reduce_axes(g.shape, shape), keepdims=True).reshape(shape)
         return g if g.dtype == dtype else g.astype(dtype)
@@ -96,7 +114,9 @@ class ArrayVJP(ArrayBackend):
 
     @staticmethod
     def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Matrix product."""
+        """Matrix product (``np.dot`` for two matrices: the same BLAS call with less dispatch overhead)."""
+        if a.ndim == 2 and b.ndim == 2:
+            return np.dot(a, b)
         return np.asarray(a @ b)
 
     @staticmethod
@@ -160,6 +180,21 @@ class ArrayVJP(ArrayBackend):
     def const(a: np.ndarray) -> np.ndarray:
         """A constant array (no gradient flows through it)."""
         return a
+
+    @staticmethod
+    def inv(a: np.ndarray) -> np.ndarray:
+        """Matrix inverse of the last two dims."""
+        return np.linalg.inv(a).astype(a.dtype, copy=False)
+
+    @staticmethod
+    def solve(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """X with A X = B (B a batch of matrices)."""
+        return np.linalg.solve(a, b).astype(a.dtype, copy=False)
+
+    @staticmethod
+    def cross(a: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
+        """3-vector cross product along ``d``."""
+        return np.asarray(np.cross(a, b, axis=d))
 
 
 class TensorBackend:
@@ -382,6 +417,27 @@ class TensorBackend:
     def const(a: np.ndarray) -> Tensor:
         """A constant tensor."""
         return Tensor._wrap(np.asarray(a))
+
+    @staticmethod
+    def inv(a: Tensor) -> Tensor:
+        """Matrix inverse (LinalgInvExBackward0)."""
+        from minitorch_scalar import linalg
+
+        return linalg.inv(a)
+
+    @staticmethod
+    def solve(a: Tensor, b: Tensor) -> Tensor:
+        """X with A X = B (LinalgSolveExBackward0)."""
+        from minitorch_scalar import linalg
+
+        return linalg.solve(a, b)
+
+    @staticmethod
+    def cross(a: Tensor, b: Tensor, d: int) -> Tensor:
+        """3-vector cross product along ``d`` (LinalgCrossBackward0)."""
+        from minitorch_scalar import linalg
+
+        return linalg.cross(a, b, dim=d)
 
 
 ARRAY_VJP = ArrayVJP()
@@ -687,8 +743,8 @@ def mean(x: Tensor, dim: Any = None, keepdim: bool = False, dtype: dtypes.dtype 
     dt = dtype if dtype is not None else x._dtype
     if not dt.is_floating_point:
         raise RuntimeError(
-            "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. "
-            f"Got: {_scalar_type_name(x._dtype)}"
+            f"mean(): could not infer output dtype. {'Input' if dtype is None else 'Optional'} dtype must be either "
+            f"a floating point or complex dtype. Got: {_scalar_type_name_full(dt)}"
         )
     arr = x._data if x._dtype is dt else x._data.astype(dt.np)
     if dim is None:
@@ -914,34 +970,6 @@ def var(x: Tensor, dim: Any = None, unbiased: bool | None = None, keepdim: bool 
     return record("VarBackward0", out, (x,), (x, axes, keep, denom), _var_vjp)
 
 
-def _norm_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
-    """d ||x||_2 / d x = x / ||x|| (0 where the norm is 0); d ||x||_1 / d x = sign(x)."""
-    x, keep, p, out = s
-    xa = x._data if isinstance(x, Tensor) else x
-    up = m.expand(m.reshape(g, keep), xa.shape)
-    if p == 1:
-        return (up * m.sign(x),)
-    oa = out._data if isinstance(out, Tensor) else out
-    safe = m.where(m.const(np.reshape(oa, keep) == 0), 1.0, m.reshape(out, keep))
-    return (up * m.div(x, m.expand(safe, xa.shape)),)
-
-
-def norm(x: Tensor, p: Any = 2, dim: Any = None, keepdim: bool = False) -> Tensor:
-    """The vector p-norm (p = 1 or 2, 'fro' = 2) over ``dim`` or everything (LinalgVectorNormBackward0)."""
-    if p == "fro" or p is None:
-        p = 2
-    if p not in (1, 2):
-        raise NotImplementedError(f"norm with p={p!r} is not supported by minitorch_scalar (p=1 or 2 is)")
-    arr = x._data
-    axes = tuple(range(arr.ndim)) if dim is None else _dims(dim, arr.ndim)
-    if p == 1:
-        out = np.sum(np.abs(arr), axis=axes, keepdims=keepdim)
-    else:
-        out = np.sqrt(np.sum(arr * arr, axis=axes, keepdims=keepdim))
-    return record("LinalgVectorNormBackward0", np.asarray(out, dtype=arr.dtype), (x,),
-                  (x, _keep_shape(arr.shape, axes), p, OUTPUT), _norm_vjp)
-
-
 def _softmax_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
     """d softmax: out * (g - sum(g * out, dim))."""
     out, dim = s
@@ -993,6 +1021,23 @@ def _dot_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tup
     """s = a . b: da = g b, db = g a."""
     a, b = s
     return (g * b if needs[0] else None, g * a if needs[1] else None)
+
+
+def _matmul_nd_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """C = A @ B with a 3-D or larger operand: a 1-D A is a row (1, k), a 1-D B a column (k, 1), batch
+    dims broadcast; then dA = sum_to(g B^T), dB = sum_to(A^T g), reshaped back to each input's shape."""
+    a, b, sa, sb, dt = s
+    a2 = m.reshape(a, (1,) + tuple(sa)) if len(sa) == 1 else a
+    b2 = m.reshape(b, tuple(sb) + (1,)) if len(sb) == 1 else b
+    gs = tuple(g.shape)
+    if len(sa) == 1:
+        gs = gs[:-1] + (1,) + gs[-1:]
+    if len(sb) == 1:
+        gs = gs + (1,)
+    g2 = m.reshape(g, gs)
+    ga = m.reshape(m.sum_to(m.matmul(g2, m.mT(b2)), tuple(a2.shape), dt), tuple(sa)) if needs[0] else None
+    gb = m.reshape(m.sum_to(m.matmul(m.mT(a2), g2), tuple(b2.shape), dt), tuple(sb)) if needs[1] else None
+    return (ga, gb)
 
 
 def _bmm_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
@@ -1110,16 +1155,11 @@ def matmul(a: Tensor, b: Tensor) -> Tensor:
             f"Expected size for first two dimensions of batch2 tensor to be: {list(a.shape[:-2]) + [a.shape[-1]]} "
             f"but got: {list(b.shape[:2])}."
         )
-    av = a if da > 1 else unsqueeze(a, 0)
-    bv = b if db > 1 else unsqueeze(b, 1)
-    out = np.matmul(av._data, bv._data)
-    res = record("BmmBackward0", out, (av, bv), (av, bv, av._data.shape, bv._data.shape, av._data.dtype),
-                 _bmm_vjp)
-    if da == 1:
-        res = squeeze(res, -2)
-    if db == 1:
-        res = squeeze(res, -1)
-    return res
+    out = np.matmul(a._data, b._data)
+    # torch folds these into mm/bmm and shows the node that restores the shape: UnsafeViewBackward0, or
+    # CloneBackward0 for a matrix times a batch (computed transposed); one node here does all of it
+    name = "CloneBackward0" if da == 2 else "UnsafeViewBackward0"
+    return record(name, out, (a, b), (a, b, a._data.shape, b._data.shape, a._data.dtype), _matmul_nd_vjp)
 
 
 def addmm(inp: Tensor, a: Tensor, b: Tensor, beta: float = 1, alpha: float = 1) -> Tensor:
@@ -1132,7 +1172,7 @@ def addmm(inp: Tensor, a: Tensor, b: Tensor, beta: float = 1, alpha: float = 1) 
         (r1, c1), (r2, c2) = a._data.shape, b._data.shape
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({r1}x{c1} and {r2}x{c2})")
     _same_dtype_mat(a, b)
-    ab = np.matmul(a._data, b._data)
+    ab = np.dot(a._data, b._data)  # both are matrices; np.dot has less dispatch overhead than np.matmul
     if alpha != 1:
         ab = ab * alpha
     base = inp._data if beta == 1 else inp._data * beta
@@ -1177,10 +1217,13 @@ def _cast_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tu
     return (m.cast(g, s[0]),)
 
 
-def view_of(x: Tensor, out: np.ndarray, name: str, saved: tuple[Any, ...], rule: Rule) -> Tensor:
-    """Record a view op: the result shares ``x``'s memory and version counter."""
+def view_of(x: Tensor, out: np.ndarray, name: str, saved: tuple[Any, ...], rule: Rule, shares: bool = False) -> Tensor:
+    """Record a view op: the result shares ``x``'s memory and version counter.
+
+    ``shares=True`` says ``out`` is known to be a view of ``x``'s array (no memory check needed).
+    """
     res = record(name, out, (x,), saved, rule, frees=False)
-    if np.may_share_memory(out, x._data) or not out.size:
+    if shares or np.may_share_memory(out, x._data) or not out.size:
         res._vbox = x._vbox
         res._base = x if x._base is None else x._base
     return res
@@ -1287,7 +1330,7 @@ def t(x: Tensor) -> Tensor:
     if x._data.ndim > 2:
         raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {x._data.ndim}D")
     if x._data.ndim == 2:  # transpose(x, 0, 1) without its dim checks (nn.Linear's weight, every step)
-        return view_of(x, x._data.T, "TBackward0", ((1, 0),), _permute_vjp)
+        return view_of(x, x._data.T, "TBackward0", ((1, 0),), _permute_vjp, shares=True)
     return transpose(x, 0, -1 if x._data.ndim else 0, name="TBackward0")
 
 
@@ -1399,12 +1442,42 @@ def getitem(x: Tensor, index: Any) -> Tensor:
     try:
         out = x._data[idx]
     except IndexError as e:
+        _check_masks(x._data.shape, idx)
         raise IndexError(str(e).replace("axis", "dimension")) from None
     out = np.asarray(out)
     if advanced:
         unique = _unique_positions(x._data.shape, idx)
         return record(name, out, (x,), (x._data.shape, x._data.dtype, idx, unique), _index_vjp, frees=True)
     return view_of(x, out, name, (x._data.shape, x._data.dtype, idx, True), _index_vjp)
+
+
+def _is_mask(it: Any) -> bool:
+    return isinstance(it, np.ndarray) and it.dtype == np.bool_
+
+
+def _dims_used(it: Any) -> int:
+    """How many dims of the indexed tensor one index item consumes."""
+    if it is None or it is Ellipsis:
+        return 0
+    return it.ndim if _is_mask(it) else 1
+
+
+def _check_masks(shape: tuple[int, ...], idx: tuple[Any, ...]) -> None:
+    """torch's IndexError for a bool mask whose shape does not match the dims it indexes."""
+    consumed = [_dims_used(it) for it in idx]
+    d = 0
+    for it, used in zip(idx, consumed):
+        if it is Ellipsis:
+            d += len(shape) - builtins_sum(consumed)
+            continue
+        if _is_mask(it):
+            for k, size in enumerate(it.shape):
+                if d + k < len(shape) and size != shape[d + k]:
+                    raise IndexError(
+                        f"The shape of the mask {list(it.shape)} at index {k} does not match the shape of the indexed "
+                        f"tensor {list(shape)} at index {d + k}"
+                    )
+        d += used
 
 
 def _unique_positions(shape: tuple[int, ...], idx: tuple[Any, ...]) -> bool:
@@ -1437,6 +1510,8 @@ def setitem(x: Tensor, index: Any, value: Any) -> None:
     src = value._data if isinstance(value, Tensor) else value
     graph = (x._requires_grad or (val is not None and val._requires_grad)) and is_grad_enabled_()
     check_inplace(x, view_of_leaf=True)
+    if any(_is_mask(it) for it in idx):
+        _check_masks(x._data.shape, idx)
     if not graph:
         x._data[idx] = src
         x._vbox[0] += 1
@@ -2382,6 +2457,422 @@ def copy_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tup
     return (m.zeros(shape, dt) if needs[0] else None, m.sum_to(g, src_shape, src_dt) if needs[1] else None)
 
 
+# ----------------------------------------------------------------------------------------------
+# Odds and ends: narrow / unfold, addcmul / addcdiv, logical ops, diff, quantile, unique, padding
+# ----------------------------------------------------------------------------------------------
+
+
+def narrow(x: Tensor, dim: int, start: Any, length: int, copy: bool = False) -> Tensor:
+    """``length`` entries of dim ``dim`` from ``start`` (a SliceBackward0 view; NarrowCopyBackward0 copy).
+
+    Raises:
+        RuntimeError: for a 0-d input or a range past the end of the dim (torch's messages).
+    """
+    if x._data.ndim == 0:
+        raise RuntimeError("narrow() cannot be applied to a 0-dim tensor.")
+    d = wrap_dim(dim, x._data.ndim)
+    size = x._data.shape[d]
+    begin = int(start)
+    if begin < 0:
+        begin += size
+    if length < 0:
+        raise RuntimeError("narrow(): length must be non-negative.")
+    if begin < 0 or begin + length > size:
+        raise RuntimeError(f"start ({int(start)}) + length ({length}) exceeds dimension size ({size}).")
+    idx = (slice(None),) * d + (slice(begin, begin + length),)
+    if not copy:
+        return getitem(x, idx)
+    out = x._data[idx].copy()
+    return record("NarrowCopyBackward0", out, (x,), (x._data.shape, x._data.dtype, idx, True), _index_vjp,
+                  frees=False)
+
+
+def _unfold_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of the windows: move the window axis back beside the window-count axis, then scatter-add."""
+    shape, dt, index, perm = s
+    return (m.index_grad(m.permute(g, perm), shape, dt, index, False),)
+
+
+def unfold(x: Tensor, dimension: int, size: int, step: int) -> Tensor:
+    """Every window of ``size`` entries along ``dimension``, ``step`` apart, as a new last dim (a view).
+
+    ``out[..., k, ..., j] = x[..., k * step + j, ...]``; the backward adds each window's grad back at
+    the positions it was read from (UnfoldBackward0).
+
+    Raises:
+        RuntimeError: for a window longer than the dim or a non-positive step (torch's messages).
+    """
+    arr = x._data
+    zero_dim = arr.ndim == 0
+    if zero_dim:
+        arr = arr.reshape(1)
+    d = wrap_dim(dimension, arr.ndim)
+    n_in = arr.shape[d]
+    if size > n_in:
+        raise RuntimeError(f"maximum size for tensor at dimension {d} is {n_in} but size is {size}")
+    if step <= 0:
+        raise RuntimeError(f"step is {step} but must be > 0")
+    if zero_dim:  # a 0-d tensor is its own single window
+        return view_of(x, arr, "UnfoldBackward0", ((),), _reshape_vjp)
+    n = (n_in - size) // step + 1
+    strides = arr.strides
+    out_shape = arr.shape[:d] + (n,) + arr.shape[d + 1:] + (size,)
+    out_strides = strides[:d] + (strides[d] * step,) + strides[d + 1:] + (strides[d],)
+    out = np.lib.stride_tricks.as_strided(arr, out_shape, out_strides)
+    windows = (np.arange(n) * step)[:, None] + np.arange(size)[None, :]
+    index = (slice(None),) * d + (windows,)
+    nd = arr.ndim + 1
+    perm = tuple(range(d + 1)) + (nd - 1,) + tuple(range(d + 1, nd - 1))
+    return view_of(x, out, "UnfoldBackward0", (arr.shape, arr.dtype, index, perm), _unfold_vjp)
+
+
+def _as_strided_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Add each output's grad to the input element at the same memory position (none if outside the input)."""
+    shape, dt, index, inside = s
+    return (m.index_grad(m.where(m.const(inside), g, 0.0), shape, dt, index, False),)
+
+
+def _positions(root_size: int, offset: int, size: tuple[int, ...], stride: tuple[int, ...]) -> np.ndarray:
+    """Memory position (in elements) of every entry of a strided layout."""
+    ramp = np.arange(max(root_size, 1), dtype=np.int64)
+    step = ramp.itemsize
+    return np.lib.stride_tricks.as_strided(ramp[offset:], size, tuple(st * step for st in stride))
+
+
+def as_strided(x: Tensor, size: Sequence[int], stride: Sequence[int], storage_offset: int | None = None) -> Tensor:
+    """A view of ``x``'s memory with the given sizes and strides (in elements), from ``storage_offset``
+    (default: ``x``'s own offset): ``out[j] = memory[offset + sum_k j_k * stride_k]`` (AsStridedBackward0;
+    the backward adds each output's grad to the input element stored at that position).
+
+    Raises:
+        RuntimeError: for negative strides or a layout past the end of the memory (torch's messages).
+        NotImplementedError: when the memory itself is not one contiguous numpy block.
+    """
+    sizes, strides = tuple(int(v) for v in size), tuple(int(v) for v in stride)
+    if any(v < 0 for v in strides):
+        raise RuntimeError(
+            f"as_strided: Negative strides are not supported at the moment, got strides: {list(strides)}"
+        )
+    root = x._data
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    if not root.flags.c_contiguous:
+        raise NotImplementedError("as_strided on memory numpy does not hold as one contiguous block is not supported")
+    item = x._data.itemsize
+    offset = x.storage_offset() if storage_offset is None else int(storage_offset)
+    need = offset + (builtins_sum([(n - 1) * st for n, st in zip(sizes, strides)]) + 1 if 0 not in sizes else 0)
+    if need > root.size:
+        raise RuntimeError(
+            f"setStorage: sizes {list(sizes)}, strides {list(strides)}, storage offset {offset}, and itemsize {item} "
+            f"requiring a storage size of {need * item} are out of bounds for storage of size {root.size * item}"
+        )
+    flat = root.reshape(-1).view(x._data.dtype)
+    out = np.lib.stride_tricks.as_strided(flat[offset:], sizes, tuple(st * item for st in strides))
+    lookup = np.full(root.size, -1, dtype=np.int64)
+    lookup[_positions(root.size, x.storage_offset(), x._data.shape, x.stride())] = np.arange(x._data.size).reshape(
+        x._data.shape)
+    src = lookup[_positions(root.size, offset, sizes, strides)]
+    inside = src >= 0
+    index = np.unravel_index(np.where(inside, src, 0), x._data.shape)
+    return view_of(x, out, "AsStridedBackward0", (x._data.shape, x._data.dtype, index, inside), _as_strided_vjp)
+
+
+def _addc_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """``input + value * t1 * t2`` (or ``/ t2``): input gets g; t1 gets g * value * t2 (g * value / t2);
+    t2 gets g * value * t1 (-g * value * t1 / t2**2)."""
+    t1, t2, value, divide, metas = s
+    (s0, d0), (s1, d1), (s2, d2) = metas
+    g0 = m.sum_to(g, s0, d0) if needs[0] else None
+    if divide:
+        g1 = m.sum_to(g * value / t2, s1, d1) if needs[1] else None
+        g2 = m.sum_to(-g * value * t1 / (t2 * t2), s2, d2) if needs[2] else None
+    else:
+        g1 = m.sum_to(g * value * t2, s1, d1) if needs[1] else None
+        g2 = m.sum_to(g * value * t1, s2, d2) if needs[2] else None
+    return (g0, g1, g2)
+
+
+_ADDCDIV_INT = (
+    "Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a true "
+    "division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * "
+    "torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) "
+    "for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / "
+    "tensor2), for all dtypes."
+)
+
+
+def addc(x: Tensor, t1: Tensor, t2: Tensor, value: Any, divide: bool) -> Tensor:
+    """torch.addcmul (``x + value * t1 * t2``, AddcmulBackward0) or addcdiv (``x + value * t1 / t2``,
+    AddcdivBackward0), computed in the promoted dtype in torch's order of operations (addcmul on
+    float32 rounds once, as torch's fused multiply-add does; float64 rounds twice here)."""
+    fn = "addcdiv" if divide else "addcmul"
+    check_operand(fn, x)
+    check_operand(fn, t1, 2, "tensor1")
+    check_operand(fn, t2, 3, "tensor2")
+    if divide and not t1._dtype.is_floating_point and not t2._dtype.is_floating_point:
+        raise RuntimeError(_ADDCDIV_INT)
+    dt = result_dtype((x, t1, t2))
+    a, b, c = (_operand(t, dt) for t in (x, t1, t2))
+    v = np.asarray(value, dtype=dt.np)
+    try:
+        if divide:
+            out = a + v * b / c
+        elif dt.is_floating_point and dt.itemsize <= 4:  # torch's fused multiply-add: (v * b) * c + a, one rounding
+            out = (v * b).astype(np.float64) * c + a
+        else:
+            out = a + v * b * c
+    except ValueError:
+        _broadcast_error([np.shape(a), np.shape(b), np.shape(c)])
+    out = np.asarray(out, dtype=dt.np)
+    metas = tuple((t._data.shape, t._data.dtype) for t in (x, t1, t2))
+    name = "AddcdivBackward0" if divide else "AddcmulBackward0"
+    return record(name, out, (x, t1, t2), (t1, t2, value, divide, metas), _addc_vjp, frees=True)
+
+
+def logical(x: Tensor, other: Any, fn: str) -> Tensor:
+    """torch.logical_and / logical_or / logical_xor: a bool tensor, broadcasting, no gradient."""
+    check_operand(fn, x)
+    check_operand(fn, other, 2, "other")
+    ufunc = {"logical_and": np.logical_and, "logical_or": np.logical_or, "logical_xor": np.logical_xor}[fn]
+    try:
+        return Tensor._wrap(np.asarray(ufunc(x._data, other._data)))
+    except ValueError:
+        _broadcast_error([x._data.shape, other._data.shape])
+        raise
+
+
+def diff(x: Tensor, n: int = 1, dim: int = -1, prepend: Tensor | None = None, append: Tensor | None = None) -> Tensor:
+    """The ``n``-th forward difference along ``dim``: ``out[i] = x[i + 1] - x[i]``, applied ``n`` times
+    (after joining ``prepend`` and ``append``); bool inputs give ``x[i + 1] != x[i]``.
+
+    Raises:
+        RuntimeError / TypeError: torch's messages for a 0-d input, a negative order, or a bad prepend/append.
+    """
+    check_operand("diff", x)
+    if x._data.ndim == 0:
+        raise RuntimeError("diff expects input to be at least one-dimensional")
+    if n < 0:
+        raise RuntimeError(f"order must be non-negative but got {n}")
+    d = wrap_dim(dim, x._data.ndim)
+    parts = []
+    for arg, label in ((prepend, "prepend"), (x, ""), (append, "append")):
+        if arg is None:
+            continue
+        if not isinstance(arg, Tensor):
+            raise TypeError(f"diff(): argument '{label}' must be Tensor, not {type(arg).__name__}")
+        if arg._data.ndim != x._data.ndim:
+            raise RuntimeError("diff expects prepend or append to be the same dimension as input")
+        parts.append(arg)
+    out = parts[0] if len(parts) == 1 else cat(parts, d)
+    for _ in range(n):
+        length = out._data.shape[d]
+        if length == 0:
+            break
+        later, earlier = narrow(out, d, 1, length - 1), narrow(out, d, 0, length - 1)
+        out = later != earlier if out._dtype is dtypes.bool else later - earlier
+    return out
+
+
+_INTERPOLATIONS = ("linear", "lower", "higher", "midpoint", "nearest")
+
+
+def _quantile_checks(x: Tensor, q: Any, fn: str, interpolation: str) -> list[float]:
+    check_operand(fn, x)
+    if x._data.size == 0:
+        raise RuntimeError(f"{fn}() input tensor must be non-empty")
+    if x._dtype not in (dtypes.float32, dtypes.float64):
+        raise RuntimeError(f"{fn}() input tensor must be either float or double dtype")
+    if isinstance(q, Tensor):
+        if q._data.ndim > 1:
+            raise RuntimeError(f"{fn}() q must be a scalar or 1D tensor")
+        if q._dtype is not x._dtype:
+            raise RuntimeError(f"{fn}() q tensor must be same dtype as the input tensor")
+        qs = [float(v) for v in q._data.reshape(-1)]
+    else:
+        qs = [float(q)]
+    for v in qs:
+        if not 0 <= v <= 1:
+            raise RuntimeError(f"{fn}() q must be in the range [0, 1] but got {v:g}")
+    if interpolation not in _INTERPOLATIONS:
+        raise RuntimeError(
+            f"{fn}() interpolation must be one of linear, lower, higher, midpoint or nearest, but got {interpolation}"
+        )
+    return qs
+
+
+def quantile(x: Tensor, q: Any, dim: int | None = None, keepdim: bool = False, interpolation: str = "linear",
+             ignore_nan: bool = False) -> Tensor:
+    """torch.quantile / nanquantile: the ``q``-quantile(s) along ``dim`` (all values when None).
+
+    Values are sorted along ``dim`` (nan last); with ``n`` valid values the quantile sits at rank
+    ``r = q * (n - 1)`` between ``lo = floor(r)`` and ``hi = ceil(r)``: ``linear`` gives
+    ``lerp(v[lo], v[hi], r - lo)``, ``midpoint`` the mean of the two, ``lower`` / ``higher`` /
+    ``nearest`` one of them. A row holding nan gives nan (quantile) or ignores the nans
+    (nanquantile; an all-nan row gives nan); such a row reads a nan, the last sorted value (quantile)
+    or the first (nanquantile), as torch does. The gradient flows to the picked values (SqueezeBackward4).
+    A 1-D ``q`` adds a leading dim.
+    """
+    fn = "nanquantile" if ignore_nan else "quantile"
+    qs = _quantile_checks(x, q, fn, interpolation)
+    src = x.reshape(-1) if dim is None else x
+    d = 0 if dim is None else wrap_dim(dim, x._data.ndim)
+    ordered = sort(src, d).values
+    nan = np.isnan(ordered._data)
+    valid = np.sum(~nan, axis=d, keepdims=True)
+    total = ordered._data.shape[d]
+    picks = []
+    for v in qs:
+        count = valid if ignore_nan else np.full_like(valid, total)
+        rank = np.asarray(v, x._data.dtype) * (np.maximum(count, 1) - 1).astype(x._data.dtype)
+        if interpolation == "lower":
+            rank = np.floor(rank)
+        elif interpolation == "higher":
+            rank = np.ceil(rank)
+        elif interpolation == "nearest":
+            rank = np.round(rank)
+        bad = (valid == 0) if ignore_nan else (valid < total)
+        rank = np.where(bad, 0 if ignore_nan else total - 1, rank)  # read a nan (torch's choice of which)
+        lo = np.floor(rank).astype(np.int64)
+        hi = np.ceil(rank).astype(np.int64)
+        low = ordered.gather(d, Tensor._wrap(lo))
+        if interpolation in ("linear", "midpoint"):
+            high = ordered.gather(d, Tensor._wrap(hi))
+            w = Tensor._wrap(np.asarray(0.5 if interpolation == "midpoint" else rank - lo, dtype=x._data.dtype))
+            val = where(w < 0.5, low + (high - low) * w, high - (high - low) * (1 - w))
+        else:
+            val = low
+        if not keepdim:
+            val = val.squeeze(d)
+        elif dim is None:
+            val = val.reshape((1,) * x._data.ndim)
+        picks.append(val)
+    out = stack(picks, 0) if isinstance(q, Tensor) and q._data.ndim == 1 else picks[0]
+    return renamed(out, "SqueezeBackward4")
+
+
+def _no_derivative(op: str) -> Rule:
+    """The rule of a node whose derivative torch does not implement: running it raises torch's error."""
+    def rule(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+        raise NotImplementedError(f"the derivative for '{op}' is not implemented.")
+    return rule
+
+
+def _unique_rows(x: Tensor, d: int, consecutive: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct slices of ``x`` along ``d`` (sorted, or runs of equal neighbours), inverse and counts."""
+    moved = np.moveaxis(x._data, d, 0)
+    rows = moved.reshape(moved.shape[0], int(np.prod(moved.shape[1:])))
+    if consecutive:
+        if rows.shape[0] == 0:
+            starts = np.zeros(0, np.int64)
+        else:
+            change = np.any(rows[1:] != rows[:-1], axis=1)
+            starts = np.concatenate(([0], np.flatnonzero(change) + 1))
+        inverse = np.cumsum(np.isin(np.arange(rows.shape[0]), starts)) - 1
+        counts = np.diff(np.append(starts, rows.shape[0]))
+        vals = moved[starts]
+    else:
+        _, first, inverse, counts = np.unique(rows, axis=0, return_index=True, return_inverse=True,
+                                              return_counts=True)
+        vals = moved[first]
+    return np.moveaxis(vals, 0, d), inverse.reshape(-1), counts
+
+
+def unique_values(x: Tensor, return_inverse: bool, return_counts: bool, dim: int | None,
+                  consecutive: bool) -> Any:
+    """torch.unique(dim=...) and torch.unique_consecutive: distinct values (or slices along ``dim``),
+    with the inverse index and the counts when asked. On a tensor that requires grad the result has
+    torch's grad_fn, whose backward raises torch's "not implemented" error."""
+    if dim is None:
+        flat = x.reshape(-1)
+        vals, inverse, counts = _unique_rows(flat, 0, consecutive)
+        inverse = inverse.reshape(x._data.shape)
+        node, op = ("UniqueConsecutiveBackward0", "unique_consecutive") if consecutive else \
+            ("Unique2Backward0", "_unique2")
+    else:
+        d = wrap_dim(dim, x._data.ndim)
+        vals, inverse, counts = _unique_rows(x, d, consecutive)
+        node, op = ("UniqueConsecutiveBackward0", "unique_consecutive") if consecutive else \
+            ("UniqueDimBackward0", "unique_dim")
+    out = [record(node, np.ascontiguousarray(vals), (x,), (), _no_derivative(op), frees=False)]
+    if return_inverse:
+        out.append(Tensor._wrap(inverse.astype(np.int64)))
+    if return_counts:
+        out.append(Tensor._wrap(counts.astype(np.int64)))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+# Padding by index arrays: each padded dim reads its input positions from an index vector.
+
+_PAD_SUPPORT = (
+    "Supported combinations for non-constant padding:\n"
+    "  - 2D or 3D input: padding size = 2 (pads last dimension)\n"
+    "  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n"
+    "  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)"
+)
+
+
+def _pad_positions(size: int, before: int, after: int, mode: str) -> np.ndarray:
+    """Input position of each output position along one dim (negative widths crop first)."""
+    pos = np.arange(-before, size + after)
+    if mode == "circular":
+        start, stop = max(-before, 0), size - max(-after, 0)
+        return start + np.arange(-max(before, 0), stop - start + max(after, 0)) % (stop - start)
+    if mode == "reflect":
+        period = 2 * (size - 1)
+        pos = np.abs(pos) % period if period else np.zeros_like(pos)
+        return np.where(pos >= size, period - pos, pos)
+    return np.clip(pos, 0, size - 1)
+
+
+def _pad_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Adjoint of reading padded positions: add each output grad back at the input position it came from."""
+    shape, dt, index = s
+    return (m.index_grad(g, shape, dt, index, False),)
+
+
+def pad_nonconstant(x: Tensor, pad: Sequence[int], mode: str) -> Tensor:
+    """F.pad with ``mode`` reflect / replicate / circular on the last ``len(pad) // 2`` dims.
+
+    Output position ``i`` of a padded dim reads input position ``p(i)``: reflect mirrors about the
+    edges without repeating them, replicate clamps to the edge, circular wraps around. The backward
+    adds the upstream grad at ``p(i)`` (Reflection/ReplicationPad{1,2,3}DBackward0; circular: CopySlices).
+
+    Raises:
+        NotImplementedError / RuntimeError: torch's messages for unsupported ranks and too-large pads.
+    """
+    k = len(pad) // 2
+    nd = x._data.ndim
+    if k not in (1, 2, 3) or nd not in (k + 1, k + 2):
+        raise NotImplementedError(f"Padding size {len(pad)} is not supported for {nd}D input tensor.\n{_PAD_SUPPORT}")
+    shape = x._data.shape
+    grids = []
+    for i in range(k):
+        axis = nd - 1 - i
+        before, after = int(pad[2 * i]), int(pad[2 * i + 1])
+        size = shape[axis]
+        if mode == "reflect" and (before >= size or after >= size):
+            raise RuntimeError(
+                f"Argument #{4 + 2 * i}: Padding size should be less than the corresponding input dimension, but got: "
+                f"padding ({before}, {after}) at dimension {axis} of input {list(shape)}"
+            )
+        if mode == "circular" and (before > size or after > size):
+            raise RuntimeError("Padding value causes wrapping around more than once.")
+        grids.append((axis, _pad_positions(size, before, after, mode)))
+    lead = nd - k
+    index: list[Any] = [slice(None)] * nd
+    for axis, positions in grids:
+        block_shape = [1] * k
+        block_shape[axis - lead] = positions.size
+        index[axis] = positions.reshape(block_shape)
+    idx = tuple(index)
+    out = np.asarray(x._data[idx])
+    if mode == "circular":
+        name = "CopySlices"
+    else:
+        name = f"{'ReflectionPad' if mode == 'reflect' else 'ReplicationPad'}{k}DBackward0"
+    return record(name, out, (x,), (shape, x._data.dtype, idx), _pad_vjp, frees=False)
+
+
 VJP: dict[str, Rule] = {
     "SumBackward0": _sum_vjp,
     "SumBackward1": _sum_vjp,
@@ -2397,7 +2888,6 @@ VJP: dict[str, Rule] = {
     "ProdBackward1": _prod_vjp,
     "VarBackward0": _var_vjp,
     "StdBackward0": _std_vjp,
-    "LinalgVectorNormBackward0": _norm_vjp,
     "SoftmaxBackward0": _softmax_vjp,
     "LogSoftmaxBackward0": _log_softmax_vjp,
     "MmBackward0": _mm_vjp,
@@ -2462,5 +2952,247 @@ VJP: dict[str, Rule] = {
     "ZeroBackward0": zero_vjp,
     "FillBackward2": zero_vjp,
     "CopyBackwards": copy_vjp,
+    "NarrowCopyBackward0": _index_vjp,
+    "UnfoldBackward0": _unfold_vjp,
+    "AsStridedBackward0": _as_strided_vjp,
+    "AddcmulBackward0": _addc_vjp,
+    "AddcdivBackward0": _addc_vjp,
+    "UnsqueezeBackward1": _reshape_vjp,
+    "SqueezeBackward3": _reshape_vjp,
+    "SqueezeBackward4": _reshape_vjp,
+    "SqueezeBackward5": _reshape_vjp,
+    "TransposeBackward1": _permute_vjp,
+    "TBackward1": _permute_vjp,
+    "Unique2Backward0": _no_derivative("_unique2"),
+    "UniqueDimBackward0": _no_derivative("unique_dim"),
+    "UniqueConsecutiveBackward0": _no_derivative("unique_consecutive"),
+    "ReflectionPad1DBackward0": _pad_vjp,
+    "ReflectionPad2DBackward0": _pad_vjp,
+    "ReflectionPad3DBackward0": _pad_vjp,
+    "ReplicationPad1DBackward0": _pad_vjp,
+    "ReplicationPad2DBackward0": _pad_vjp,
+    "ReplicationPad3DBackward0": _pad_vjp,
 }
 """Every non-elementwise op's vector-Jacobian product, keyed by torch's grad_fn name."""
+
+
+# ----------------------------------------------------------------------------------------------
+# nan-ignoring reductions
+# ----------------------------------------------------------------------------------------------
+
+
+def _nansum_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d nansum / d x = 1 where x is a number, 0 where it is nan."""
+    shape, keep, dt, counted = s
+    return (m.cast(m.expand(m.reshape(g, keep), shape), dt) * m.const(counted),)
+
+
+def nansum(x: Tensor, dim: Any = None, keepdim: bool = False, dtype: dtypes.dtype | None = None) -> Tensor:
+    """Sum treating nan as 0 (NansumBackward0); integers and bools sum to int64, as :func:`sum`."""
+    arr = x._data
+    out_dt = dtype if dtype is not None else (x._dtype if x._dtype.is_floating_point else dtypes.int64)
+    axes = tuple(range(arr.ndim)) if dim is None else _dims(dim, arr.ndim)
+    out = np.asarray(np.nansum(arr, axis=axes, keepdims=keepdim, dtype=out_dt.np))
+    counted = (~np.isnan(arr)).astype(arr.dtype) if arr.dtype.kind == "f" else np.ones_like(arr)
+    return record("NansumBackward0", out, (x,), (arr.shape, _keep_shape(arr.shape, axes), arr.dtype, counted),
+                  _nansum_vjp, frees=False)
+
+
+def nanmean(x: Tensor, dim: Any = None, keepdim: bool = False, dtype: dtypes.dtype | None = None) -> Tensor:
+    """Mean over the non-nan entries: ``nansum / count`` (DivBackward0, as torch composes it)."""
+    if not x._dtype.is_floating_point:
+        raise RuntimeError(
+            f"nanmean(): expected input to have floating point or complex dtype but got {_scalar_type_name(x._dtype)}"
+        )
+    count = Tensor._wrap(np.logical_not(np.isnan(x._data))).sum(dim, keepdim)
+    return nansum(x, dim, keepdim, dtype) / count
+
+
+def _floating(x: Tensor) -> np.ndarray:
+    """``x``'s values, integers and bools cast to the default dtype (as torch's float-only ops do)."""
+    return x._data if x._dtype.is_floating_point else x._data.astype(dtypes.get_default_dtype().np)
+
+
+def _rsqrt_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d (1/sqrt(x)) / dx = -0.5 * out**3."""
+    (out,) = s
+    return (g * (out * out * out) * -0.5,)
+
+
+def rsqrt(x: Tensor) -> Tensor:
+    """1 / sqrt(x) (RsqrtBackward0)."""
+    out = np.asarray(np.reciprocal(np.sqrt(_floating(x))))
+    return record("RsqrtBackward0", out, (x,), (OUTPUT,), _rsqrt_vjp)
+
+
+def _erfc_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d erfc(x) / dx = -2 / sqrt(pi) * e**(-x**2)."""
+    (x,) = s
+    return (g * m.exp(-(x * x)) * (-2.0 / np.sqrt(np.pi)),)
+
+
+def erfc(x: Tensor) -> Tensor:
+    """1 - erf(x), accurate where erf is near 1 (ErfcBackward0); math.erfc per element, in float64."""
+    arr = _floating(x)
+    flat = np.fromiter(map(math.erfc, arr.ravel().tolist()), dtype=np.float64, count=arr.size)
+    return record("ErfcBackward0", flat.reshape(arr.shape).astype(arr.dtype), (x,), (x,), _erfc_vjp)
+
+
+def _logit_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d log(x / (1 - x)) / dx = 1 / (x (1 - x)); 0 where ``eps`` clamped x."""
+    x, clamped = s
+    local = g / (x * (1.0 - x))
+    return (local if clamped is None else m.where(m.const(clamped), 0.0, local),)
+
+
+def logit(x: Tensor, eps: float | None = None) -> Tensor:
+    """log(z / (1 - z)) with z = x clamped to [eps, 1 - eps] when ``eps`` is given (LogitBackward0)."""
+    arr = _floating(x)
+    clamped = None
+    if eps is not None:
+        clamped = (arr < eps) | (arr > 1.0 - eps)
+        arr = np.clip(arr, eps, 1.0 - eps).astype(arr.dtype)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.asarray(np.log(arr / (1.0 - arr))).astype(arr.dtype)
+    return record("LogitBackward0", out, (x,), (x, clamped), _logit_vjp)
+
+
+def _xlogy_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d (x log y) / dx = log y (0 where x == 0 and y <= 0), d / dy = x / y; one grad per tensor input.
+
+    For xlog1py, log1p(y) and x / (1 + y).
+    """
+    x, y, x_zero, shapes, dt, log1p = s
+    grads: list[Any] = []
+    slot = 0
+    if shapes[0] is not None:
+        ln = m.log(y + 1.0) if log1p else m.log(y)
+        grads.append(m.sum_to(m.where(m.const(x_zero), 0.0, g * ln), shapes[0], dt) if needs[slot] else None)
+        slot += 1
+    if shapes[1] is not None:
+        grads.append(m.sum_to(g * x / ((y + 1.0) if log1p else y), shapes[1], dt) if needs[slot] else None)
+    return tuple(grads)
+
+
+def xlogy(x: Any, y: Any, log1p: bool = False) -> Tensor:
+    """x * log(y), 0 where x == 0 (unless y is nan): XlogyBackward0, or 1 / 2 with a number as x / y.
+
+    With ``log1p``: x * log1p(y) (SpecialXlog1PyBackward0, tensors only).
+    """
+    fn = "xlog1py" if log1p else "xlogy"
+    if not isinstance(x, Tensor) and not isinstance(y, Tensor):
+        raise TypeError(f"{fn}() received an invalid combination of arguments - got ({type(x).__name__}, "
+                        f"{type(y).__name__})")
+    ref = x if isinstance(x, Tensor) else y
+    dt = ref._dtype if ref._dtype.is_floating_point else dtypes.get_default_dtype()
+    xa = np.asarray(x._data if isinstance(x, Tensor) else x, dt.np)
+    ya = np.asarray(y._data if isinstance(y, Tensor) else y, dt.np)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ln = np.log1p(ya) if log1p else np.log(ya)
+        out = np.asarray(np.where((xa == 0) & ~np.isnan(ya), 0.0, xa * ln)).astype(dt.np)
+    inputs = tuple(t for t in (x, y) if isinstance(t, Tensor))
+    name = "SpecialXlog1PyBackward0" if log1p else "XlogyBackward0"
+    if len(inputs) == 1 and not log1p:
+        name = "XlogyBackward1" if isinstance(y, Tensor) else "XlogyBackward2"
+    bound = -1.0 if log1p else 0.0
+    x_zero = np.broadcast_to((xa == 0) & (ya <= bound), out.shape)
+    shapes = (x._data.shape if isinstance(x, Tensor) else None, y._data.shape if isinstance(y, Tensor) else None)
+    saved_x = x if isinstance(x, Tensor) else xa
+    saved_y = y if isinstance(y, Tensor) else ya
+    return record(name, out, inputs, (saved_x, saved_y, x_zero, shapes, dt.np, log1p), _xlogy_vjp)
+
+
+def _entr_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d (-x ln x) / dx = -(ln x + 1)."""
+    (x,) = s
+    return (g * -(m.log(x) + 1.0),)
+
+
+def entr(x: Tensor) -> Tensor:
+    """-x ln x for x > 0, 0 at 0, -inf below (SpecialEntrBackward0)."""
+    arr = _floating(x)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(arr > 0, -arr * np.log(np.where(arr > 0, arr, 1)), np.where(arr == 0, 0.0, -np.inf))
+    return record("SpecialEntrBackward0", np.asarray(out).astype(arr.dtype), (x,), (x,), _entr_vjp)
+
+
+def _sinc_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d sin(pi x)/(pi x) / dx = (cos(pi x) - sinc x) / x, 0 at x = 0."""
+    x, out, at_zero = s
+    safe = m.where(m.const(at_zero), 1.0, x)
+    return (m.where(m.const(at_zero), 0.0, g * (m.cos(safe * np.pi) - out) / safe),)
+
+
+def sinc(x: Tensor) -> Tensor:
+    """sin(pi x) / (pi x), 1 at 0 (SincBackward0)."""
+    arr = _floating(x)
+    at_zero = arr == 0
+    return record("SincBackward0", np.asarray(np.sinc(arr)).astype(arr.dtype), (x,), (x, OUTPUT, at_zero),
+                  _sinc_vjp)
+
+
+def _erf_array(y: np.ndarray) -> np.ndarray:
+    """erf elementwise in float64 (math.erf per element: numpy has none)."""
+    return np.fromiter(map(math.erf, y.ravel().tolist()), dtype=np.float64, count=y.size).reshape(y.shape)
+
+
+def _erfinv_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d erfinv(x) / dx = sqrt(pi) / 2 * e**(erfinv(x)**2)."""
+    (out,) = s
+    return (g * m.exp(out * out) * (np.sqrt(np.pi) / 2),)
+
+
+def erfinv(x: Tensor) -> Tensor:
+    """The inverse error function (ErfinvBackward0): +-inf at +-1, nan outside [-1, 1].
+
+    Winitzki's closed-form estimate (about 2e-3 off), then Newton steps on erf(y) = x in float64.
+    """
+    arr = _floating(x)
+    v = arr.astype(np.float64)
+    inside = np.abs(v) < 1
+    safe = np.where(inside, v, 0.0)
+    a = 0.147
+    ln = np.log1p(-safe * safe)
+    t = 2 / (np.pi * a) + ln / 2
+    y = np.sign(safe) * np.sqrt(np.sqrt(t * t - ln / a) - t)
+    for _ in range(4):
+        y = y - (_erf_array(y) - safe) / (2 / np.sqrt(np.pi) * np.exp(-y * y))
+    out = np.where(inside, y, np.where(np.abs(v) == 1, np.copysign(np.inf, v), np.nan))
+    return record("ErfinvBackward0", np.asarray(out).astype(arr.dtype), (x,), (OUTPUT,), _erfinv_vjp)
+
+
+def bucketize(x: Any, boundaries: Tensor, out_int32: bool = False, right: bool = False) -> Tensor:
+    """For each value, the index of its bucket in sorted 1-D ``boundaries``.
+
+    ``right=False``: the i with boundaries[i-1] < v <= boundaries[i]; ``right=True``: boundaries[i-1] <= v <
+    boundaries[i] (numpy's searchsorted sides, swapped).
+    """
+    if not isinstance(boundaries, Tensor) or boundaries._data.ndim != 1:
+        raise RuntimeError("boundaries tensor must be 1 dimension, but got dim("
+                           f"{boundaries._data.ndim if isinstance(boundaries, Tensor) else 0})")
+    values = x._data if isinstance(x, Tensor) else np.asarray(x)
+    idx = np.searchsorted(boundaries._data, values, side="right" if right else "left")
+    return Tensor._wrap(np.asarray(idx, np.int32 if out_int32 else np.int64))
+
+
+def isin(elements: Any, test_elements: Any, *, assume_unique: bool = False, invert: bool = False) -> Tensor:
+    """Whether each entry of ``elements`` occurs in ``test_elements`` (a bool tensor of ``elements``' shape)."""
+    if not isinstance(elements, Tensor) and not isinstance(test_elements, Tensor):
+        raise TypeError("isin() received an invalid combination of arguments - got "
+                        f"({type(elements).__name__}, {type(test_elements).__name__})")
+    ea = elements._data if isinstance(elements, Tensor) else np.asarray(elements)
+    ta = test_elements._data if isinstance(test_elements, Tensor) else np.asarray(test_elements)
+    return Tensor._wrap(np.asarray(np.isin(ea, ta, assume_unique=assume_unique, invert=invert)))
+
+
+VJP["NansumBackward0"] = _nansum_vjp
+VJP["RsqrtBackward0"] = _rsqrt_vjp
+VJP["ErfcBackward0"] = _erfc_vjp
+VJP["LogitBackward0"] = _logit_vjp
+VJP["XlogyBackward0"] = _xlogy_vjp
+VJP["XlogyBackward1"] = _xlogy_vjp
+VJP["XlogyBackward2"] = _xlogy_vjp
+VJP["SpecialXlog1PyBackward0"] = _xlogy_vjp
+VJP["SpecialEntrBackward0"] = _entr_vjp
+VJP["SincBackward0"] = _sinc_vjp
+VJP["ErfinvBackward0"] = _erfinv_vjp

@@ -55,7 +55,7 @@ def test_errors() -> None:
         TensorDataset(torch.arange(5.0), torch.arange(4))
     with pytest.raises(ValueError, match="batch_size"):
         DataLoader(TensorDataset(torch.arange(3)), batch_size=0)
-    with pytest.raises(NotImplementedError, match="num_workers=0"):
-        DataLoader(TensorDataset(torch.arange(3)), num_workers=2)
+    with pytest.raises(ValueError, match="num_workers option should be non-negative"):
+        DataLoader(TensorDataset(torch.arange(3)), num_workers=-1)
     with pytest.raises(ValueError, match="mutually exclusive"):
         DataLoader(TensorDataset(torch.arange(3)), sampler=[0, 1], shuffle=True)

@@ -29,6 +29,8 @@ from minitorch_scalar import tensor_ops
 from minitorch_scalar.autograd import is_grad_enabled, no_grad, record
 from minitorch_scalar.dtypes import int64, uint8
 from minitorch_scalar.nn import _convolution as _conv
+from minitorch_scalar.nn._sdpa import scaled_dot_product_attention
+from minitorch_scalar.nn.fold import fold, unfold
 from minitorch_scalar.tensor import Tensor, from_array
 
 _REDUCTIONS = ("none", "mean", "sum")
@@ -473,8 +475,16 @@ def dropout(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool 
     if p == 1:
         return input * 0.0
     dt = input._data.dtype
-    mask = _random.bernoulli_array(tuple(input.shape), 1.0 - p, dt) / dt.type(1.0 - p)
+    mask = bernoulli_like(input._data, 1.0 - p) / dt.type(1.0 - p)
     return input * from_array(mask.astype(dt, copy=False))
+
+
+def bernoulli_like(arr: np.ndarray, p: float) -> np.ndarray:
+    """What ``torch.empty_like(x).bernoulli_(p)`` holds: the draws fill ``x``'s memory order (empty_like keeps
+    its strides), so a transposed view gets torch's mask, not the mask of its contiguous copy."""
+    order = sorted(range(arr.ndim), key=lambda d: -abs(arr.strides[d]))
+    draws = _random.bernoulli_array(tuple(arr.shape[d] for d in order), p, arr.dtype)
+    return draws.transpose(np.argsort(order))
 
 
 # ------------------------------------------------------------------------------------ regression losses
@@ -1187,9 +1197,10 @@ def normalize(input: Tensor, p: float = 2.0, dim: int = 1, eps: float = 1e-12, o
 
 def _norm_backward_p(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
     """d ||d||_p / d d = ``sign(d) |d|^(p-1) / ||d||^(p-1)`` (0 where the norm is 0); d = x1 - x2 + eps."""
-    x1, x2, eps, norm, p, keepdim, metas = saved
+    x1, x2, eps, p, keepdim, metas = saved
     d = x1 - x2 + eps
-    n = m.const(norm if keepdim else np.expand_dims(norm, -1))
+    # the norm is recomputed from d (not saved as a constant) so that create_graph differentiates it too
+    n = m.sum(m.abs(d) ** p, (-1,), True) ** (1.0 / p)
     gk = g if keepdim else m.reshape(g, tuple(n.shape))
     safe = m.where(n > 0, n, 1.0)
     if p == 1.0:
@@ -1217,7 +1228,7 @@ def pairwise_distance(x1: Tensor, x2: Tensor, p: float = 2.0, eps: float = 1e-6,
     d64 = np.abs(d.astype(np.float64))
     norm = np.sum(d64**p, axis=-1, keepdims=keepdim) ** (1.0 / p)
     out = norm.astype(a.dtype)
-    saved = (x1, x2, eps, out, p, keepdim, (_meta(x1), _meta(x2)))
+    saved = (x1, x2, eps, p, keepdim, (_meta(x1), _meta(x2)))
     return record("NormBackward1", out, (x1, x2), saved, _norm_backward_p)
 
 
@@ -1228,23 +1239,32 @@ def _pad_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...
 
 
 def pad(input: Tensor, pad: Sequence[int], mode: str = "constant", value: float | None = None) -> Tensor:  # noqa: A002
-    """Pad (or crop, for negative sizes) the last ``len(pad) // 2`` dimensions with ``value``
-    (ConstantPadNdBackward0). ``pad = (left, right, top, bottom, ...)`` starts at the last dimension.
+    """Pad (or crop, for negative sizes) the last ``len(pad) // 2`` dimensions.
+    ``pad = (left, right, top, bottom, ...)`` starts at the last dimension.
+
+    ``mode='constant'`` fills with ``value`` (ConstantPadNdBackward0). ``'reflect'`` mirrors about the
+    edge without repeating it, ``'replicate'`` repeats the edge value, ``'circular'`` wraps around; these
+    pad 1 to 3 trailing dims of a batched (or unbatched) input and add each output's gradient back
+    to the input position it was read from (see :func:`minitorch_scalar.tensor_ops.pad_nonconstant`).
 
     Raises:
-        RuntimeError: for an odd-length ``pad`` or one longer than twice the rank (torch's messages).
-        NotImplementedError: for modes other than ``'constant'`` (reflect/replicate/circular are not here).
+        RuntimeError / NotImplementedError: torch's messages for a bad ``pad`` length, an unknown mode,
+            a ``value`` with a non-constant mode, or a pad the mode cannot do.
     """
     tensor_ops.check_operand("pad", input)
     if len(pad) % 2:
         raise RuntimeError("Padding length must be divisible by 2")
+    if mode != "constant":
+        if mode not in ("reflect", "replicate", "circular"):
+            raise NotImplementedError(f"Unrecognised padding mode {mode}")
+        if value is not None and value != 0:
+            raise RuntimeError(f'Padding mode "{mode}" doesn\'t take in value argument')
+        return tensor_ops.pad_nonconstant(input, pad, mode)
     if len(pad) > 2 * input.dim():
         raise RuntimeError(
             "Padding length should be less than or equal to two times the input dimension but got padding length "
             f"{len(pad)} and input of dimension {input.dim()}"
         )
-    if mode != "constant":
-        raise NotImplementedError(f"F.pad mode '{mode}' is not implemented by minitorch_scalar (only 'constant')")
     x = input._data
     widths = [(0, 0)] * x.ndim
     for i in range(len(pad) // 2):
@@ -1731,47 +1751,1678 @@ def soft_margin_loss(
     return record("SoftMarginLossBackward0", _reduce(loss, reduction), (input,), saved, _soft_margin_backward)
 
 
+def _target_dims_error(kind: str, wanted: int, input1: Tensor, input2: Tensor) -> RuntimeError:
+    """torch's cosine_embedding_loss message for inputs of the wrong rank."""
+    return RuntimeError(
+        f"{kind} target tensor expects {wanted}D input tensors, but found inputs with sizes "
+        f"{list(input1.shape)} and {list(input2.shape)}."
+    )
+
+
+def cosine_embedding_loss(
+    input1: Tensor,
+    input2: Tensor,
+    target: Tensor,
+    margin: float = 0,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """``1 - cos(x1, x2)`` where ``y = 1`` and ``max(0, cos(x1, x2) - margin)`` where ``y = -1``, with
+    ``cos = sum(x1 x2) / sqrt((sum(x1^2) + 1e-12) (sum(x2^2) + 1e-12))`` over the feature dimension; built
+    from ops as torch builds it (AddBackward0, then the reduction).
+
+    Raises:
+        RuntimeError: for a target of rank above 1, or inputs not one rank above the target (torch's messages).
+    """
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    dim = target.dim()
+    if dim > 1:
+        raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
+    if input1.dim() != dim + 1 or input2.dim() != dim + 1:
+        raise _target_dims_error(f"{dim}D", dim + 1, input1, input2)
+    prod_sum = (input1 * input2).sum(dim)
+    mag1 = (input1 * input1).sum(dim) + 1e-12
+    mag2 = (input2 * input2).sum(dim) + 1e-12
+    cos = prod_sum / (mag1 * mag2).sqrt()
+    zeros = from_array(np.zeros(cos._data.shape, cos._data.dtype))
+    pos = tensor_ops.where(target == 1, 1 - cos, zeros)
+    neg = tensor_ops.where(target == -1, (cos - margin).clamp_min(0), zeros)
+    return _reduce_tensor(pos + neg, reduction)
+
+
+def poisson_nll_loss(
+    input: Tensor,  # noqa: A002
+    target: Tensor,
+    log_input: bool = True,
+    full: bool = False,
+    size_average: bool | None = None,
+    eps: float = 1e-8,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """Poisson negative log likelihood of ``target`` counts: ``exp(x) - t x`` for a log-rate ``x``
+    (``log_input``), else ``x - t log(x + eps)`` for a rate ``x``. ``full`` adds Stirling's term
+    ``t log t - t + log(2 pi t) / 2`` where ``t > 1``. Built from ops as torch builds it."""
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    loss = input.exp() - target * input if log_input else input - target * (input + eps).log()
+    if full:
+        stirling = target * target.log() - target + 0.5 * (2 * math.pi * target).log()
+        loss = loss + stirling.masked_fill(target <= 1, 0)
+    return _reduce_tensor(loss, reduction)
+
+
+def _gaussian_var(input: Tensor, var: Tensor | float) -> Tensor:  # noqa: A002
+    """``var`` as a Tensor broadcastable to ``input``, checked as torch checks it."""
+    if isinstance(var, float):
+        if var < 0:
+            raise ValueError("var has negative entry/entries")
+        return var * from_array(np.ones(input._data.shape, input._data.dtype))
+    if not isinstance(var, Tensor):
+        raise TypeError(
+            f"any() received an invalid combination of arguments - got ({type(var < 0).__name__}), but expected one "
+            "of:\n * (Tensor input, *, Tensor out = None)\n * (Tensor input, tuple of ints dim = None, bool keepdim "
+            "= False, *, Tensor out = None)\n * (Tensor input, int dim, bool keepdim = False, *, Tensor out = None)\n"
+        )
+    if bool(np.any(var._data < 0)):
+        raise ValueError("var has negative entry/entries")
+    if tuple(var.shape) == tuple(input.shape):
+        return var
+    if tuple(input.shape[:-1]) == tuple(var.shape):
+        return var.unsqueeze(-1)
+    if input.dim() == var.dim() and sum(v for i, v in zip(input.shape, var.shape) if i != v) == 1:
+        return var
+    raise ValueError("var is of incorrect size")
+
+
+def gaussian_nll_loss(
+    input: Tensor,  # noqa: A002
+    target: Tensor,
+    var: Tensor | float,
+    full: bool = False,
+    eps: float = 1e-6,
+    reduction: str = "mean",
+) -> Tensor:
+    """Gaussian negative log likelihood ``(log(v) + (x - t)^2 / v) / 2`` (plus ``log(2 pi) / 2`` with
+    ``full``), ``v = max(var, eps)``; the clamp is invisible to autograd, as in torch. ``var`` may have one
+    dimension fewer than the input, or a single mismatched dimension of size 1 (homoscedastic).
+
+    Raises:
+        ValueError: for negative variances, a ``var`` of the wrong size or an unknown reduction.
+    """
+    v = _gaussian_var(input, var)
+    if reduction not in _REDUCTIONS:
+        raise ValueError(reduction + " is not valid")
+    v = v.clone()
+    with no_grad():
+        v.clamp_(min=eps)
+    loss = 0.5 * (v.log() + (input - target) ** 2 / v)
+    if full:
+        loss = loss + 0.5 * math.log(2 * math.pi)
+    return _reduce_tensor(loss, reduction)
+
+
+def multilabel_soft_margin_loss(
+    input: Tensor,  # noqa: A002
+    target: Tensor,
+    weight: Tensor | None = None,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """Per-class logistic loss ``-(t log sigmoid(x) + (1 - t) log sigmoid(-x))``, optionally weighted, averaged
+    over the classes (last dimension); built from ops as torch builds it.
+
+    Raises:
+        ValueError: for an unknown reduction (checked after the loss, as torch does).
+    """
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    loss = -(target * logsigmoid(input) + (1 - target) * logsigmoid(-input))
+    if weight is not None:
+        loss = loss * weight
+    class_dim = input.dim() - 1
+    loss = loss.sum(dim=class_dim) / input.shape[class_dim]
+    if reduction not in _REDUCTIONS:
+        raise ValueError(reduction + " is not valid")
+    return _reduce_tensor(loss, reduction)
+
+
+def _check_long_target(target: Tensor) -> None:
+    """torch's error for class-index targets that are not int64."""
+    if target._data.dtype != np.int64:
+        raise RuntimeError(f"expected scalar type Long but found {_cpp_type(target)}")
+
+
+def _margin_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """multi_margin_loss: with ``z_j = margin - x_y + x_j > 0`` (``j != y``), d/dx_j = ``w_y z_j^(p-1) p / C``
+    and d/dx_y = minus their sum; each row scaled by its upstream gradient (and the reduction's factor)."""
+    x, scale, rows, cols, margin, p, shape, dt = saved
+    x2 = m.reshape(x, (len(rows), -1))
+    gk = m.reshape(g, (-1, 1)) if len(g.shape) else g
+    local = m.const(scale) * gk
+    if p == 2:
+        xy = m.reshape(m.getitem(x2, (rows, cols)), (-1, 1))
+        local = local * ((margin - xy + x2) * 2.0)
+    total = m.sum(local, (1,), False)
+    grad = local - m.index_grad(total, tuple(scale.shape), dt, (rows, cols), True)
+    return (m.reshape(m.cast(grad, dt), shape),)
+
+
+def multi_margin_loss(
+    input: Tensor,  # noqa: A002
+    target: Tensor,
+    p: int = 1,
+    margin: float = 1.0,
+    weight: Tensor | None = None,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """Multi-class hinge loss: ``sum_{j != y} w_y max(0, margin - x_y + x_j)^p / C`` per sample
+    (MultiMarginLossBackward0). Input ``(N, C)`` or ``(C,)``; target the ``N`` class indices.
+
+    Raises:
+        ValueError: for ``p`` other than 1 or 2, or a weight that is not 1-D.
+        RuntimeError: for a target that is not int64, of the wrong size or out of range (torch's messages).
+    """
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    if p not in (1, 2):
+        raise ValueError("only p == 1 and p == 2 supported")
+    if weight is not None and weight.dim() != 1:
+        raise ValueError("weight must be one-dimensional")
+    x = input._data if input.dim() == 2 else input._data.reshape(1, -1)
+    n, classes = x.shape
+    if target.dim() > 1 or target.numel() != n:
+        raise RuntimeError(
+            "multi_margin_loss: target tensor should be 1-D with size equal to the number of input samples "
+            f"(batch size). Expected target size [{n}], but got {list(target.shape)}. Input has shape "
+            f"{list(input.shape)}."
+        )
+    if weight is not None and weight.numel() != classes:
+        raise RuntimeError(f"inconsistent weight size, expected {classes} but got {list(weight.shape)}")
+    _check_long_target(target)
+    cols = target._data.reshape(-1)
+    if np.any((cols < 0) | (cols >= classes)):
+        raise RuntimeError("target out of range")
+    rows = np.arange(n)
+    z = margin - x[rows, cols][:, None] + x
+    active = (z > 0) & (np.arange(classes)[None, :] != cols[:, None])
+    w_y = np.ones(n, x.dtype) if weight is None else weight._data.astype(x.dtype)[cols]
+    hinge = np.where(active, z if p == 1 else z * z, 0)
+    loss = (hinge * w_y[:, None]).sum(axis=1) / x.dtype.type(classes)
+    per = loss.astype(x.dtype) if input.dim() == 2 else loss.astype(x.dtype).reshape(())
+    scale = (active * w_y[:, None] * (_norm(reduction, n) / classes)).astype(x.dtype)
+    saved = (input, scale, rows, cols, margin, p, x.shape if input.dim() == 2 else input._data.shape, x.dtype)
+    return record("MultiMarginLossBackward0", _reduce(per, reduction), (input,), saved, _margin_backward)
+
+
+def _multilabel_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """The loss is piecewise linear: each active pair ``(j, k)`` gives ``-1/C`` to ``x_j`` and ``+1/C`` to
+    ``x_k``; ``local`` holds those counts (with the reduction's factor), scaled by each row's gradient."""
+    local, shape = saved
+    gk = m.reshape(g, (-1, 1)) if len(g.shape) else g
+    return (m.reshape(m.const(local) * gk, shape),)
+
+
+def multilabel_margin_loss(
+    input: Tensor,  # noqa: A002
+    target: Tensor,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """Multi-label hinge loss: ``sum_{j in labels} sum_{k not in labels} max(0, 1 - (x_j - x_k)) / C`` per
+    sample, the labels being the target's entries before its first ``-1`` (MultilabelMarginLossBackward0).
+
+    Raises:
+        RuntimeError: for a target that is not int64 or not shaped like the input (torch's messages).
+    """
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    if tuple(target.shape) != tuple(input.shape) or input.dim() > 2:
+        raise RuntimeError(f"inconsistent target size: {list(target.shape)} for input of size: {list(input.shape)}")
+    _check_long_target(target)
+    x = input._data.reshape(-1, input.shape[-1]) if input.dim() else input._data.reshape(1, 1)
+    t = target._data.reshape(x.shape)
+    n, classes = x.shape
+    valid = np.cumprod(t >= 0, axis=1).astype(bool)
+    if np.any(t[valid] >= classes):
+        raise RuntimeError("target out of range")
+    e_rows, e_pos = np.nonzero(valid)
+    e_cols = t[e_rows, e_pos]
+    is_target = np.zeros(x.shape, bool)
+    is_target[e_rows, e_cols] = True
+    z = 1 - x[e_rows, e_cols][:, None] + x[e_rows]
+    active = (z > 0) & ~is_target[e_rows]
+    loss = np.zeros(n, np.float64)
+    np.add.at(loss, e_rows, np.where(active, z, 0).sum(axis=1))
+    per = (loss / classes).astype(x.dtype)
+    local = np.zeros(x.shape, np.float64)
+    np.add.at(local, e_rows, active)
+    np.add.at(local, (e_rows, e_cols), -active.sum(axis=1))
+    local = (local * (_norm(reduction, n) / classes)).astype(x.dtype)
+    out = per.reshape(()) if input.dim() <= 1 else per
+    saved = (local, input._data.shape)
+    return record("MultilabelMarginLossBackward0", _reduce(out, reduction), (input,), saved, _multilabel_backward)
+
+
+def _check_triplet_dims(anchor: Tensor, positive: Tensor, negative: Tensor) -> None:
+    """torch's error when the three inputs differ in rank."""
+    a, p, n = anchor.dim(), positive.dim(), negative.dim()
+    if not a == p == n:
+        raise RuntimeError(
+            "The anchor, positive, and negative tensors are expected to have the same number of dimensions, but "
+            f"got: anchor {a}D, positive {p}D, and negative {n}D inputs"
+        )
+
+
+def _triplet(dist_pos: Tensor, dist_neg: Tensor, dist_swap: Tensor | None, margin: float, reduction: str) -> Tensor:
+    """``max(0, margin + d(a, p) - d(a, n))``; with the swap, ``d(a, n)`` becomes ``min(d(a, n), d(p, n))``."""
+    if dist_swap is not None:
+        dist_neg = dist_neg.minimum(dist_swap)
+    return _reduce_tensor((margin + dist_pos - dist_neg).clamp_min(0), reduction)
+
+
+def triplet_margin_loss(
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    margin: float = 1.0,
+    p: float = 2,
+    eps: float = 1e-6,
+    swap: bool = False,
+    size_average: bool | None = None,
+    reduce: bool | None = None,
+    reduction: str = "mean",
+) -> Tensor:
+    """``max(0, margin + ||a - p + eps||_p - ||a - n + eps||_p)`` over the last dimension (ClampMinBackward0,
+    then the reduction); ``swap`` uses the positive-negative distance when it is smaller.
+
+    Raises:
+        ValueError: for ``margin <= 0``. RuntimeError: for inputs of different ranks.
+    """
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    if margin <= 0:
+        raise ValueError(f"margin must be greater than 0, got {margin}")
+    _check_triplet_dims(anchor, positive, negative)
+    dist_swap = pairwise_distance(positive, negative, p, eps) if swap else None
+    dist_pos = pairwise_distance(anchor, positive, p, eps)
+    return _triplet(dist_pos, pairwise_distance(anchor, negative, p, eps), dist_swap, margin, reduction)
+
+
+def triplet_margin_with_distance_loss(
+    anchor: Tensor,
+    positive: Tensor,
+    negative: Tensor,
+    *,
+    distance_function: Any = None,
+    margin: float = 1.0,
+    swap: bool = False,
+    reduction: str = "mean",
+) -> Tensor:
+    """:func:`triplet_margin_loss` with any ``distance_function(x, y)`` (default :func:`pairwise_distance`).
+
+    Raises:
+        ValueError: for an unknown reduction or ``margin <= 0``. RuntimeError: for inputs of different ranks.
+    """
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+    if margin <= 0:
+        raise ValueError(f"margin must be greater than 0, got {margin}")
+    _check_triplet_dims(anchor, positive, negative)
+    dist = pairwise_distance if distance_function is None else distance_function
+    dist_swap = dist(positive, negative) if swap else None
+    return _triplet(dist(anchor, positive), dist(anchor, negative), dist_swap, margin, reduction)
+
+
+# ------------------------------------------------------------------------------------ shrink, celu, glu, rrelu
+def _check_lambd(lambd: float, input: Tensor) -> None:  # noqa: A002
+    """torch's range error for a negative shrink threshold (the bound is the dtype's largest finite value)."""
+    if lambd < 0:
+        top = float(np.finfo(input._data.dtype).max)
+        raise RuntimeError(
+            f"lambda must be in range [0, {top:g}] for input dtype {_cpp_type(input)}, but found {lambd:g}"
+        )
+
+
+def softshrink(input: Tensor, lambd: float = 0.5) -> Tensor:  # noqa: A002
+    """``x - lambd`` above ``lambd``, ``x + lambd`` below ``-lambd``, else 0 (SoftshrinkBackward0); d/dx = 1
+    outside ``[-lambd, lambd]``.
+
+    Raises:
+        RuntimeError: for a negative ``lambd`` (torch's message).
+    """
+    tensor_ops.check_operand("softshrink", input)
+    _check_lambd(lambd, input)
+    return _pointwise(
+        "softshrink",
+        "SoftshrinkBackward0",
+        input,
+        lambda x: np.where(x > lambd, x - lambd, np.where(x < -lambd, x + lambd, 0.0)),
+        lambda m, x, g: m.where(m.logical_and(x >= -lambd, x <= lambd), 0.0, g),
+    )
+
+
+def hardshrink(input: Tensor, lambd: float = 0.5) -> Tensor:  # noqa: A002
+    """``x`` where ``|x| > lambd``, else 0 (HardshrinkBackward0); d/dx = 1 outside ``[-lambd, lambd]``."""
+    return _pointwise(
+        "hardshrink",
+        "HardshrinkBackward0",
+        input,
+        lambda x: np.where(np.abs(x) > lambd, x, 0.0),
+        lambda m, x, g: m.where(m.logical_and(x >= -lambd, x <= lambd), 0.0, g),
+    )
+
+
+def tanhshrink(input: Tensor) -> Tensor:  # noqa: A002
+    """``x - tanh(x)``, built from ops as torch builds it (SubBackward0)."""
+    tensor_ops.check_operand("tanhshrink", input)
+    return input - input.tanh()
+
+
+def celu(input: Tensor, alpha: float = 1.0, inplace: bool = False) -> Tensor:  # noqa: A002
+    """``max(0, x) + min(0, alpha (exp(x / alpha) - 1))`` (CeluBackward0); d/dx = 1 for x > 0, else
+    ``exp(x / alpha)`` (with ``alpha`` rounded to float32 in ``1 / alpha``, as torch's backward).
+
+    Raises:
+        RuntimeError: for ``alpha = 0`` (torch's message).
+    """
+    if alpha == 0:
+        raise RuntimeError("ZeroDivisionError: alpha cannot be 0 for CELU")
+    inv = 1.0 / float(np.float32(alpha))  # torch's backward takes 1 / alpha of alpha rounded to float32
+    return _pointwise(
+        "celu",
+        "CeluBackward0",
+        input,
+        lambda x: np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0) / alpha)),
+        lambda m, x, g: m.where(x > 0, g, g * (alpha * inv) * m.exp(m.where(x > 0, 0.0, x) * inv)),
+    )
+
+
+def _glu_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """``a sigmoid(b)``: d/da = ``sigmoid(b)``, d/db = ``a sigmoid(b) (1 - sigmoid(b))``; the two halves are
+    scattered back into the input's shape."""
+    x, first, second, shape, dt = saved
+    a, b = m.getitem(x, first), m.getitem(x, second)
+    s = m.sigmoid(b)
+    ga = m.index_grad(g * s, shape, dt, first, True)
+    return (ga + m.index_grad(g * a * s * (1.0 - s), shape, dt, second, True),)
+
+
+def glu(input: Tensor, dim: int = -1) -> Tensor:  # noqa: A002
+    """Gated linear unit: split ``input`` in halves ``a, b`` along ``dim`` and return ``a * sigmoid(b)``
+    (GluBackward0).
+
+    Raises:
+        RuntimeError: for a 0-d input or an odd-sized ``dim`` (torch's messages).
+    """
+    tensor_ops.check_operand("glu", input)
+    if input.dim() == 0:
+        raise RuntimeError("glu does not support scalars because halving size must be even")
+    d = tensor_ops.wrap_dim(dim, input.dim())
+    size = input.shape[d]
+    if size % 2:
+        raise RuntimeError(f"Halving dimension must be even, but dimension {d} is size {size}")
+    x = input._data
+    half = size // 2
+    first = (slice(None),) * d + (slice(0, half),)
+    second = (slice(None),) * d + (slice(half, size),)
+    b = x[second].astype(np.float64)
+    out = (x[first] * (1.0 / (1.0 + np.exp(-b)))).astype(x.dtype)
+    return record("GluBackward0", out, (input,), (input, first, second, x.shape, x.dtype), _glu_backward)
+
+
+def _rrelu_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """d/dx = the slope used: 1 for x > 0, else the drawn (training) or mean (eval) slope."""
+    (noise,) = saved
+    return (g * m.const(noise),)
+
+
+def rrelu(
+    input: Tensor,  # noqa: A002
+    lower: float = 1.0 / 8,
+    upper: float = 1.0 / 3,
+    training: bool = False,
+    inplace: bool = False,
+) -> Tensor:
+    """Randomized leaky ReLU (RreluWithNoiseBackward0): ``x`` for x > 0, else ``a x``. In training each
+    non-positive element draws its own ``a ~ U(lower, upper)`` from the shared generator, one float64
+    uniform per such element in order, as torch's CPU kernel does; otherwise ``a = (lower + upper) / 2``.
+
+    Raises:
+        RuntimeError: when ``lower > upper`` (torch's message).
+    """
+    tensor_ops.check_operand("rrelu", input)
+    if lower > upper:
+        raise RuntimeError("Lower bound should be less than or equal to the upper bound")
+    x = input._data
+    dt = x.dtype
+    lo, hi = float(dt.type(lower)), float(dt.type(upper))
+    if training and hi - lo > 1e-6:
+        noise = np.ones(x.shape, dt)
+        negative = x <= 0
+        draws = _random._gen(None)._unit_float64(int(negative.sum()))
+        noise[negative] = (draws * (hi - lo) + lo).astype(dt)
+    else:
+        noise = np.where(x > 0, 1.0, (lower + upper) / 2).astype(dt)
+    out = (x * noise).astype(dt)
+    return record("RreluWithNoiseBackward0", out, (input,), (noise,), _rrelu_backward)
+
+
+# ------------------------------------------------------------------------------------ transposed convolution
+def _conv_transpose_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """``y = input_grad(x, w)`` is the adjoint of a convolution, so ``dx = conv(g, w)`` and ``dw`` is the
+    correlation of ``g`` with ``x``; ``g`` is first cropped to the cells any window reads (``crop``)."""
+    x, w, geo, crop, dt = saved
+    gc = m.getitem(g, crop)
+    gx = m.cast(_conv._conv_any(gc, w, geo), dt) if needs[0] else None
+    gw = m.cast(_conv._weight_grad_any(gc, x, tuple(w.shape), geo), dt) if needs[1] else None
+    gb = m.cast(m.sum(g, (0, *range(2, len(g.shape))), False), dt) if needs[2] else None
+    return gx, gw, gb
+
+
+def _check_output_padding(extra: tuple[int, ...], strides: tuple[int, ...], dilations: tuple[int, ...]) -> None:
+    """torch's error unless each output padding is below its stride or its dilation (reported in 2-d terms,
+    a 1-d convolution being one of height 1)."""
+    if all(e < s or e < d for e, s, d in zip(extra, strides, dilations)):
+        return
+    lead = 2 - len(extra)
+    (eh, ew), (sh, sw), (dh, dw) = ((fill,) * lead + t for fill, t in ((0, extra), (1, strides), (1, dilations)))
+    raise RuntimeError(
+        f"output padding must be smaller than either stride or dilation, but got output_padding_height: {eh} "
+        f"output_padding_width: {ew} stride_height: {sh} stride_width: {sw} dilation_height: {dh} "
+        f"dilation_width: {dw}"
+    )
+
+
+def _conv_transposend(
+    k: int,
+    input: Tensor,  # noqa: A002
+    weight: Tensor,
+    bias: Tensor | None,
+    stride: Any,
+    padding: Any,
+    output_padding: Any,
+    groups: int,
+    dilation: Any,
+) -> Tensor:
+    """A ``k``-d transposed convolution: the adjoint (in its input) of the convolution with the same
+    weight, stride, padding and dilation; each input cell adds ``x * w`` to a ``kernel``-sized patch of the
+    output (ConvolutionBackward0). Output length ``(L - 1) s - 2 p + d (k - 1) + output_padding + 1``;
+    unbatched input is unsqueezed."""
+    name = f"conv_transpose{k}d"
+    tensor_ops.check_operand(name, input)
+    if input.dim() not in (k + 1, k + 2):
+        raise RuntimeError(
+            f"Expected {k + 1}D (unbatched) or {k + 2}D (batched) input to {name}, but got input of size: "
+            f"{list(input.shape)}"
+        )
+    if input.dim() == k + 1:
+        args = (stride, padding, output_padding, groups, dilation)
+        return _conv_transposend(k, input.unsqueeze(0), weight, bias, *args).squeeze(0)
+    if input.dtype is not weight.dtype:
+        raise RuntimeError(f"expected scalar type {_cpp_type(input)} but found {_cpp_type(weight)}")
+    if weight.shape[0] % groups:
+        raise RuntimeError(
+            f"Given groups={groups}, expected weight to be divisible by {groups} at dimension 0, but got weight of "
+            f"size [{list(weight.shape)}] instead"
+        )
+    if input.shape[1] != weight.shape[0]:
+        raise RuntimeError(
+            f"Given transposed=1, weight of size {list(weight.shape)}, expected input{list(input.shape)} to have "
+            f"{weight.shape[0]} channels, but got {input.shape[1]} channels instead"
+        )
+    kernel = tuple(weight.shape[2:])
+    strides, pads, extra, dil = (_ntuple(v, k) for v in (stride, padding, output_padding, dilation))
+    _check_output_padding(extra, strides, dil)
+    sizes = tuple(
+        (n - 1) * s - 2 * p + d * (kk - 1) + e + 1
+        for n, s, p, d, kk, e in zip(input.shape[2:], strides, pads, dil, kernel, extra)
+    )
+    if any(s <= 0 for s in sizes):
+        raise RuntimeError(
+            f"Given input size per channel: ({' x '.join(map(str, input.shape[2:]))}). Calculated output size per "
+            f"channel: ({' x '.join(map(str, sizes))}). Output size is too small"
+        )
+    out_shape = (input.shape[0], weight.shape[1] * groups, *sizes)
+    geo = _conv.ConvGeometry(strides, tuple((p, p) for p in pads), dil, groups)
+    out = _conv.input_grad_array(input._data, weight._data, out_shape, geo)
+    if bias is not None:
+        out = out + bias._data.reshape((1, -1) + (1,) * k)
+    # cells of the padded output past the last window's reach are read by no window: crop them for the backward
+    crop = (slice(None), slice(None)) + tuple(slice(0, s - max(e - p, 0)) for s, e, p in zip(sizes, extra, pads))
+    back_geo = _conv.ConvGeometry(strides, tuple((p, max(p - e, 0)) for p, e in zip(pads, extra)), dil, groups)
+    saved = (input, weight, back_geo, crop, input._data.dtype)
+    out = out.astype(input._data.dtype)
+    return record("ConvolutionBackward0", out, (input, weight, bias), saved, _conv_transpose_backward)
+
+
+def conv_transpose1d(
+    input: Tensor,  # noqa: A002
+    weight: Tensor,
+    bias: Tensor | None = None,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    groups: int = 1,
+    dilation: Any = 1,
+) -> Tensor:
+    """1-d transposed convolution ("deconvolution"): ``(N, C_in, L)`` input, ``(C_in, C_out/groups, K)``
+    weight (ConvolutionBackward0); the gradient of :func:`conv1d` with respect to its input."""
+    return _conv_transposend(1, input, weight, bias, stride, padding, output_padding, groups, dilation)
+
+
+def conv_transpose2d(
+    input: Tensor,  # noqa: A002
+    weight: Tensor,
+    bias: Tensor | None = None,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    groups: int = 1,
+    dilation: Any = 1,
+) -> Tensor:
+    """2-d transposed convolution: ``(N, C_in, H, W)`` input, ``(C_in, C_out/groups, kH, kW)`` weight
+    (ConvolutionBackward0); upsamples by ``stride`` (the usual decoder / GAN generator layer)."""
+    return _conv_transposend(2, input, weight, bias, stride, padding, output_padding, groups, dilation)
+
+
+# ------------------------------------------------------------------------------------ group / instance / LRN
+def _group_norm_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Backward of ``y = xhat * w + b``, ``xhat`` normalised over each group's ``M`` values:
+    ``dx = invstd / M * (M dxhat - sum(dxhat) - xhat sum(dxhat xhat))`` per group, ``dxhat = g * w``;
+    ``dw = sum(g xhat)``, ``db = sum(g)`` over everything but the channel."""
+    x, w, groups, view, eps, metas = saved
+    shape = tuple(x.shape)
+    count = math.prod(shape[1:]) // groups
+    grouped = (shape[0], groups, count)
+    xr = m.reshape(x, grouped)
+    centered = xr - m.sum(xr, (2,), True) / float(count)
+    invstd = 1.0 / m.sqrt(m.sum(centered * centered, (2,), True) / float(count) + eps)
+    xhat = centered * invstd
+    gx = gw = gb = None
+    if needs[0]:
+        dxhat = m.reshape(g if w is None else g * m.reshape(w, view), grouped)
+        total = m.sum(dxhat, (2,), True)
+        proj = m.sum(dxhat * xhat, (2,), True)
+        gx = m.cast(m.reshape((dxhat * float(count) - total - xhat * proj) * (invstd / float(count)), shape), metas[0])
+    if needs[1]:
+        gw = m.reshape(m.sum_to(g * m.reshape(xhat, shape), view, metas[1]), (shape[1],))
+    if needs[2]:
+        gb = m.reshape(m.sum_to(g, view, metas[2]), (shape[1],))
+    return gx, gw, gb
+
+
+def group_norm(
+    input: Tensor,  # noqa: A002
+    num_groups: int,
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    eps: float = 1e-5,
+) -> Tensor:
+    """Group normalisation (NativeGroupNormBackward0): the channels are split into ``num_groups`` groups
+    and each sample's group is normalised over its channels and positions, ``(x - mean) / sqrt(var + eps)``
+    (biased variance), then scaled by the per-channel ``weight`` and shifted by ``bias``. Computed in
+    float64 and rounded once to the input's dtype.
+
+    Raises:
+        RuntimeError: for input below 2-D or channels not divisible by ``num_groups`` (torch's messages).
+        ValueError: when each group of the batch holds a single value.
+    """
+    tensor_ops.check_operand("group_norm", input)
+    if input.dim() < 2:
+        raise RuntimeError(f"Expected at least 2 dimensions for input tensor but received {input.dim()}")
+    shape = tuple(input.shape)
+    if shape[1] % num_groups:
+        raise RuntimeError(
+            "Expected number of channels in input to be divisible by num_groups, but got input of shape "
+            f"{list(shape)} and num_groups={num_groups}"
+        )
+    sizes = [shape[0] * shape[1] // num_groups, num_groups, *shape[2:]]
+    if sizes[0] * math.prod(shape[2:]) == 1:
+        raise ValueError(f"Expected more than 1 value per channel when training, got input size {sizes}")
+    view = (1, shape[1]) + (1,) * (len(shape) - 2)
+    x = input._data.astype(np.float64).reshape(shape[0], num_groups, -1)
+    centered = x - x.mean(axis=2, keepdims=True)
+    out = (centered / np.sqrt((centered * centered).mean(axis=2, keepdims=True) + eps)).reshape(shape)
+    if weight is not None:
+        out = out * weight._data.reshape(view)
+    if bias is not None:
+        out = out + bias._data.reshape(view)
+    dt = input._data.dtype
+    metas = tuple(None if t is None else t._data.dtype for t in (input, weight, bias))
+    saved = (input, weight, num_groups, view, eps, metas)
+    return record("NativeGroupNormBackward0", out.astype(dt), (input, weight, bias), saved, _group_norm_backward)
+
+
+def instance_norm(
+    input: Tensor,  # noqa: A002
+    running_mean: Tensor | None = None,
+    running_var: Tensor | None = None,
+    weight: Tensor | None = None,
+    bias: Tensor | None = None,
+    use_input_stats: bool = True,
+    momentum: float = 0.1,
+    eps: float = 1e-5,
+) -> Tensor:
+    """Instance normalisation: each sample's channel normalised over its positions. Computed as torch does,
+    as :func:`batch_norm` of the input viewed as one sample of ``N * C`` channels (with the per-channel
+    parameters and running stats repeated ``N`` times), viewed back (ViewBackward0); the running stats
+    then take the mean of their ``N`` updated copies.
+
+    Raises:
+        ValueError: when ``use_input_stats`` and each channel has a single position (torch's message).
+    """
+    tensor_ops.check_operand("instance_norm", input)
+    shape = tuple(input.shape)
+    if use_input_stats and math.prod(shape[2:]) == 1:
+        raise ValueError(f"Expected more than 1 spatial element when training, got input size {input.shape}")
+    n, channels = shape[0], shape[1]
+    flat = input.reshape(1, n * channels, *shape[2:])
+    stats = [None if t is None else t.repeat(n) for t in (running_mean, running_var)]
+    params = [None if t is None else t.repeat(n) for t in (weight, bias)]
+    out = batch_norm(flat, stats[0], stats[1], params[0], params[1], use_input_stats, momentum, eps)
+    for running, copies in zip((running_mean, running_var), stats):
+        if running is not None and copies is not None and use_input_stats:
+            with no_grad():
+                running.copy_(copies.view(n, channels).mean(0))
+    return out.view(*shape)
+
+
+def local_response_norm(
+    input: Tensor,  # noqa: A002
+    size: int,
+    alpha: float = 1e-4,
+    beta: float = 0.75,
+    k: float = 1.0,
+) -> Tensor:
+    """``x / (k + alpha * mean(x^2 over size neighbouring channels)) ** beta`` (the neighbourhood is zero
+    padded, ``size // 2`` channels before and ``(size - 1) // 2`` after); built from ops as torch builds it
+    (DivBackward0). torch's 3-d average pool over 4-d+ input is taken here as a 2-d pool over the channel
+    dimension and the flattened positions, which averages the same cells.
+
+    Raises:
+        ValueError: for input below 3-D (torch's message).
+    """
+    tensor_ops.check_operand("local_response_norm", input)
+    dim = input.dim()
+    if dim < 3:
+        gap = " " * 26  # torch's message has this run of spaces
+        raise ValueError(f"Expected 3D or higher dimensionality{gap}input (got {dim} dimensions)")
+    if input.numel() == 0:
+        return input
+    sq = input * input
+    shape = tuple(input.shape)
+    div = sq.view(shape[0], 1, shape[1], -1)
+    div = pad(div, (0, 0, size // 2, (size - 1) // 2))
+    div = avg_pool2d(div, (size, 1), stride=1).squeeze(1).view(*shape)
+    return input / (div * alpha + k) ** beta
+
+
+# ------------------------------------------------------------------------------------ 1-d and adaptive pooling
+def _check_1d_rank(name: str, input: Tensor) -> None:  # noqa: A002
+    """torch's error for a 1-d pooling input that is not 2-D or 3-D."""
+    if input.dim() not in (2, 3):
+        raise RuntimeError(
+            f"Expected 2 to 3 dimensions, but got {input.dim()}-dimensional tensor for argument #1 'self' (while "
+            f"checking arguments for {name})"
+        )
+
+
+def avg_pool1d(
+    input: Tensor,  # noqa: A002
+    kernel_size: Any,
+    stride: Any = None,
+    padding: Any = 0,
+    ceil_mode: bool = False,
+    count_include_pad: bool = True,
+) -> Tensor:
+    """Mean over windows of the last dimension, computed as torch does through a 2-d pool of height 1
+    (so the result's grad_fn is SqueezeBackward1)."""
+    tensor_ops.check_operand("avg_pool1d", input)
+    _check_1d_rank("avg_pool1d", input)
+    strides = None if stride is None or stride == [] else (1, *_ntuple(stride, 1))
+    kernel, pads = (1, *_ntuple(kernel_size, 1)), (0, *_ntuple(padding, 1))
+    return avg_pool2d(input.unsqueeze(-2), kernel, strides, pads, ceil_mode, count_include_pad).squeeze(-2)
+
+
+def _adaptive_output(sizes: tuple[int, ...], output_size: Any) -> tuple[int, ...]:
+    """The output sizes: an int for every dimension, or one per dimension with ``None`` keeping the input's."""
+    wanted = tuple(output_size) if isinstance(output_size, (tuple, list)) else (output_size,) * len(sizes)
+    return tuple(s if o is None else int(o) for s, o in zip(sizes, wanted))
+
+
+def adaptive_avg_pool1d(input: Tensor, output_size: Any) -> Tensor:  # noqa: A002
+    """Mean over ``output_size`` near-equal regions of the last dimension (cell ``i`` of ``L`` averages
+    ``[floor(i L / out), ceil((i + 1) L / out))``), through a 2-d pool of height 1 as torch
+    (SqueezeBackward1)."""
+    tensor_ops.check_operand("adaptive_avg_pool1d", input)
+    _check_1d_rank("adaptive_avg_pool1d", input)
+    (outs,) = _adaptive_output(tuple(input.shape[-1:]), output_size)
+    return adaptive_avg_pool2d(input.unsqueeze(-2), (1, outs)).squeeze(-2)
+
+
+def _adaptive_bounds(size: int, outs: int) -> list[tuple[int, int]]:
+    """The region ``[floor(i L / out), ceil((i + 1) L / out))`` of each output cell."""
+    return [((i * size) // outs, -((-(i + 1) * size) // outs)) for i in range(outs)]
+
+
+def _adaptive_max_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """Each output's gradient goes to the input cell that held its maximum."""
+    shape, dt, index = saved
+    return (m.index_grad(g, shape, dt, index, False),)
+
+
+def adaptive_max_pool2d(input: Tensor, output_size: Any, return_indices: bool = False) -> Any:  # noqa: A002
+    """Max over ``output_size`` near-equal regions of the last two dimensions (the regions of
+    :func:`adaptive_avg_pool2d`; AdaptiveMaxPool2DBackward0). ``return_indices`` also gives each maximum's
+    flat index in its ``H * W`` plane (the first maximum on ties).
+
+    Raises:
+        RuntimeError: for input that is not 3-D or 4-D (torch's message).
+    """
+    tensor_ops.check_operand("adaptive_max_pool2d", input)
+    if input.dim() not in (3, 4):
+        raise RuntimeError(f"adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: {list(input.shape)}")
+    x = input._data
+    h, w = x.shape[-2:]
+    oh, ow = _adaptive_output((h, w), output_size)
+    values = np.empty((*x.shape[:-2], oh, ow), x.dtype)
+    flat = np.empty(values.shape, np.int64)
+    for i, (h0, h1) in enumerate(_adaptive_bounds(h, oh)):
+        for j, (w0, w1) in enumerate(_adaptive_bounds(w, ow)):
+            window = x[..., h0:h1, w0:w1].reshape(*x.shape[:-2], -1)
+            arg = np.argmax(window, axis=-1)
+            values[..., i, j] = np.take_along_axis(window, arg[..., None], axis=-1)[..., 0]
+            flat[..., i, j] = (h0 + arg // (w1 - w0)) * w + w0 + arg % (w1 - w0)
+    lead = np.indices(flat.shape, sparse=True)[:-2]
+    index = (*lead, flat // w, flat % w)
+    out = record("AdaptiveMaxPool2DBackward0", values, (input,), (x.shape, x.dtype, index), _adaptive_max_backward)
+    return (out, from_array(flat)) if return_indices else out
+
+
+def adaptive_max_pool1d(input: Tensor, output_size: Any, return_indices: bool = False) -> Any:  # noqa: A002
+    """Max over ``output_size`` near-equal regions of the last dimension, through a 2-d pool of height 1 as
+    torch (SqueezeBackward1)."""
+    tensor_ops.check_operand("adaptive_max_pool1d", input)
+    _check_1d_rank("adaptive_max_pool1d", input)
+    (outs,) = _adaptive_output(tuple(input.shape[-1:]), output_size)
+    result = adaptive_max_pool2d(input.unsqueeze(-2), (1, outs), return_indices)
+    if return_indices:
+        return result[0].squeeze(-2), result[1].squeeze(-2)
+    return result.squeeze(-2)
+
+
+# ------------------------------------------------------------------------------------ resampling & shuffles
+_INTERP_NAMES = {
+    ("nearest", 1): "UpsampleNearest1DBackward0",
+    ("nearest", 2): "UpsampleNearest2DBackward0",
+    ("nearest-exact", 1): "UpsampleNearestExact1DBackward0",
+    ("nearest-exact", 2): "UpsampleNearestExact2DBackward0",
+    ("linear", 1): "UpsampleLinear1DBackward0",
+    ("bilinear", 2): "UpsampleBilinear2DBackward0",
+}
+_INTERP_RANKS = {"linear": 3, "bilinear": 4, "trilinear": 5}
+
+
+def _nearest_matrix(size: int, outs: int, scale: float | None, exact: bool) -> np.ndarray:
+    """``(outs, size)`` selection matrix: output ``i`` copies input ``min(floor(i * r), size - 1)`` (or
+    ``floor((i + 0.5) * r)`` for nearest-exact), ``r = 1 / scale`` or ``size / outs``, in float32 as torch."""
+    ratio = np.float32(1.0 / scale) if scale is not None and scale > 0 else np.float32(size) / np.float32(outs)
+    positions = np.arange(outs, dtype=np.float32) + (np.float32(0.5) if exact else np.float32(0.0))
+    if not exact and outs == size:
+        src = np.arange(outs)
+    elif not exact and outs == 2 * size:
+        src = np.arange(outs) >> 1
+    else:
+        src = np.minimum(np.floor(positions * ratio).astype(np.int64), size - 1)
+    mat = np.zeros((outs, size))
+    mat[np.arange(outs), src] = 1.0
+    return mat
+
+
+def _linear_matrix(size: int, outs: int, scale: float | None, align_corners: bool, dt: np.dtype) -> np.ndarray:
+    """``(outs, size)`` interpolation matrix: output ``i`` mixes inputs ``i0`` and ``i0 + 1`` with weights
+    ``1 - l`` and ``l`` at source position ``src = i * (size - 1) / (outs - 1)`` (align_corners) or
+    ``max((i + 1/2) r - 1/2, 0)``; computed in float32 for float32 input, as torch's kernel (which leaves
+    a dimension whose size does not change untouched, whatever the scale factor)."""
+    if outs == size:  # torch's kernel leaves a dimension of unchanged size as it is
+        return np.eye(size)
+    op = np.dtype(np.float32) if dt == np.float32 else np.dtype(np.float64)
+    one = op.type(1.0)
+    grid: np.ndarray = np.arange(outs, dtype=op)
+    if align_corners:
+        ratio = op.type(size - 1) / op.type(outs - 1) if outs > 1 else op.type(0.0)
+        src = grid * ratio
+    else:
+        ratio = op.type(1.0 / scale) if scale is not None and scale > 0 else op.type(size) / op.type(outs)
+        src = np.maximum((grid + op.type(0.5)) * ratio - op.type(0.5), op.type(0.0))
+    low = np.minimum(np.floor(src).astype(np.int64), size - 1)
+    lam = np.clip(src - low.astype(op), op.type(0.0), one)
+    high = low + (low < size - 1)
+    mat = np.zeros((outs, size))
+    np.add.at(mat, (np.arange(outs), low), (one - lam).astype(np.float64))
+    np.add.at(mat, (np.arange(outs), high), lam.astype(np.float64))
+    return mat
+
+
+def _separable_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """``out = R x C^T`` (or ``x C^T`` in 1-d) is linear in ``x``: ``dx = R^T g C`` (or ``g C``)."""
+    rows, cols = saved
+    spread = m.matmul(g, m.const(cols))
+    return (spread if rows is None else m.matmul(m.const(rows.T), spread),)
+
+
+def _interp_sizes(input: Tensor, size: Any, scale_factor: Any, k: int) -> tuple[list[int], list[float] | None]:  # noqa: A002
+    """Output sizes and the scales the kernel uses (None when the size was given), checked as torch does."""
+    spatial = list(input.shape[2:])
+    if size is not None and scale_factor is not None:
+        raise ValueError("only one of size or scale_factor should be defined")
+    if size is not None:
+        if isinstance(size, (list, tuple)):
+            if len(size) != k:
+                raise ValueError(
+                    "Input and output must have the same number of spatial dimensions, but got input with spatial "
+                    f"dimensions of {spatial} and output size of {size}. Please provide input tensor in (N, C, d1, "
+                    "d2, ...,dK) format and output size in (o1, o2, ...,oK) format."
+                )
+            return [int(s) for s in size], None
+        return [int(size)] * k, None
+    if scale_factor is None:
+        raise ValueError("either size or scale_factor should be defined")
+    if isinstance(scale_factor, (list, tuple)):
+        if len(scale_factor) != k:
+            raise ValueError(
+                "Input and scale_factor must have the same number of spatial dimensions, but got input with spatial "
+                f"dimensions of {spatial} and scale_factor of shape {scale_factor}. Please provide input tensor in "
+                "(N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format."
+            )
+        scales = [float(s) for s in scale_factor]
+    else:
+        scales = [float(scale_factor)] * k
+    return [int(math.floor(n * s)) for n, s in zip(spatial, scales)], scales
+
+
+def interpolate(
+    input: Tensor,  # noqa: A002
+    size: Any = None,
+    scale_factor: Any = None,
+    mode: str = "nearest",
+    align_corners: bool | None = None,
+    recompute_scale_factor: bool | None = None,
+    antialias: bool = False,
+) -> Tensor:
+    """Resize the spatial dimensions of ``(N, C, L)`` or ``(N, C, H, W)`` input to ``size`` or by
+    ``scale_factor`` (output ``floor(n * scale)``). Each dimension is a linear map, so the result is
+    ``R x C^T`` with one ``(out, in)`` matrix per dimension: ``nearest`` copies input ``floor(i * in / out)``
+    (``nearest-exact``: ``floor((i + 1/2) * in / out)``), ``linear``/``bilinear`` mix the two inputs around
+    the source position (see :func:`_linear_matrix`); given a scale factor, ``1 / scale`` replaces
+    ``in / out`` unless ``recompute_scale_factor``. ``area`` is adaptive average pooling. grad_fn:
+    torch's ``Upsample*Backward0``.
+
+    Raises:
+        ValueError / NotImplementedError / RuntimeError: for the argument mistakes torch rejects, with its
+            messages; ``bicubic``, ``trilinear``, 5-D input and ``antialias`` are not supported here.
+    """
+    tensor_ops.check_operand("interpolate", input)
+    if mode in ("nearest", "area", "nearest-exact"):
+        if align_corners is not None:
+            raise ValueError(
+                "align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | "
+                "trilinear"
+            )
+    elif align_corners is None:
+        align_corners = False
+    k = input.dim() - 2
+    outs, scales = _interp_sizes(input, size, scale_factor, k)
+    if recompute_scale_factor and size is not None:
+        raise ValueError("recompute_scale_factor is not meaningful with an explicit size.")
+    if recompute_scale_factor or (mode == "area" and size is None):
+        scales = None
+    if antialias:
+        raise NotImplementedError("interpolate(antialias=True) is not supported by minitorch_scalar")
+    if mode in _INTERP_RANKS and input.dim() in (3, 4, 5) and _INTERP_RANKS[mode] != input.dim():
+        raise NotImplementedError(f"Got {input.dim()}D input, but {mode} mode needs {_INTERP_RANKS[mode]}D input")
+    if mode == "area" and k in (1, 2):
+        return adaptive_avg_pool1d(input, outs) if k == 1 else adaptive_avg_pool2d(input, outs)
+    name = _INTERP_NAMES.get((mode, k))
+    if name is None:
+        ours = ""  # torch's message, plus what is missing here when torch would have handled the call
+        if input.dim() in (3, 4, 5):
+            ours = " (minitorch_scalar supports nearest, nearest-exact, linear, bilinear and area on 3D and 4D input)"
+        raise NotImplementedError(
+            f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {input.dim()}D) for the modes: nearest | "
+            f"linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got {mode}){ours}"
+        )
+    spatial = list(input.shape[2:])
+    if any(o <= 0 for o in outs):
+        axes = ("W",) if k == 1 else ("H", "W")
+        given = ", ".join(f"{a}: {n}" for a, n in zip(axes, spatial))
+        got = ", ".join(f"{a}: {o}" for a, o in zip(axes, outs))
+        raise RuntimeError(
+            f"Input and output sizes should be greater than 0, but got input ({given}) and output ({got})"
+        )
+    x = input._data
+    mats = []
+    for i, (n, o) in enumerate(zip(spatial, outs)):
+        scale = None if scales is None else scales[i]
+        if mode.startswith("nearest"):
+            mats.append(_nearest_matrix(n, o, scale, mode == "nearest-exact").astype(x.dtype))
+        else:
+            mats.append(_linear_matrix(n, o, scale, bool(align_corners), x.dtype).astype(x.dtype))
+    rows, cols = (None, mats[0]) if k == 1 else (mats[0], mats[1])
+    out = x @ cols.T if rows is None else rows @ x @ cols.T
+    return record(name, np.ascontiguousarray(out), (input,), (rows, cols), _separable_backward, frees=False)
+
+
+def _rearrange_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """A reshape-permute-reshape is undone by the inverse permutation of the same intermediate view."""
+    split_out, inverse, shape = saved
+    return (m.reshape(m.permute(m.reshape(g, split_out), inverse), shape),)
+
+
+def _rearrange(
+    name: str,
+    input: Tensor,  # noqa: A002
+    split: tuple[int, ...],
+    perm: tuple[int, ...],
+    shape: tuple[int, ...],
+) -> Tensor:
+    """``input.reshape(split).permute(perm).reshape(shape)`` as one node ``name``."""
+    x = input._data.reshape(split).transpose(perm)
+    inverse = tuple(int(i) for i in np.argsort(perm))
+    out = np.ascontiguousarray(x).reshape(shape)
+    return record(name, out, (input,), (x.shape, inverse, input._data.shape), _rearrange_backward, frees=False)
+
+
+def pixel_shuffle(input: Tensor, upscale_factor: int) -> Tensor:  # noqa: A002
+    """``(*, C r^2, H, W) -> (*, C, H r, W r)``: each group of ``r^2`` channels becomes an ``r x r`` block
+    (PixelShuffleBackward0).
+
+    Raises:
+        RuntimeError: for input below 3-D or channels not divisible by ``r^2`` (torch's messages).
+    """
+    tensor_ops.check_operand("pixel_shuffle", input)
+    if input.dim() < 3:
+        raise RuntimeError(
+            f"pixel_shuffle expects input to have at least 3 dimensions, but got input with {input.dim()} dimension(s)"
+        )
+    r = upscale_factor
+    *lead, c, h, w = input.shape
+    if c % (r * r):
+        raise RuntimeError(
+            "pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of upscale_factor, "
+            f"but input.size(-3)={c} is not divisible by {r * r}"
+        )
+    b = len(lead)
+    split = (*lead, c // (r * r), r, r, h, w)
+    perm = (*range(b), b, b + 3, b + 1, b + 4, b + 2)
+    return _rearrange("PixelShuffleBackward0", input, split, perm, (*lead, c // (r * r), h * r, w * r))
+
+
+def pixel_unshuffle(input: Tensor, downscale_factor: int) -> Tensor:  # noqa: A002
+    """``(*, C, H r, W r) -> (*, C r^2, H, W)``, the inverse of :func:`pixel_shuffle` (PixelUnshuffleBackward0).
+
+    Raises:
+        RuntimeError: for input below 3-D or spatial sizes not divisible by ``r`` (torch's messages).
+    """
+    tensor_ops.check_operand("pixel_unshuffle", input)
+    if input.dim() < 3:
+        raise RuntimeError(
+            "pixel_unshuffle expects input to have at least 3 dimensions, but got input with "
+            f"{input.dim()} dimension(s)"
+        )
+    r = downscale_factor
+    *lead, c, h, w = input.shape
+    for label, size, dim in (("height", h, -2), ("width", w, -1)):
+        if size % r:
+            raise RuntimeError(
+                f"pixel_unshuffle expects {label} to be divisible by downscale_factor, but input.size({dim})={size} "
+                f"is not divisible by {r}"
+            )
+    b = len(lead)
+    split = (*lead, c, h // r, r, w // r, r)
+    perm = (*range(b), b, b + 2, b + 4, b + 1, b + 3)
+    return _rearrange("PixelUnshuffleBackward0", input, split, perm, (*lead, c * r * r, h // r, w // r))
+
+
+def channel_shuffle(input: Tensor, groups: int) -> Tensor:  # noqa: A002
+    """Interleave the channels of ``(N, C, *)`` input across ``groups``: view as ``(N, g, C/g, *)``, swap
+    the two channel axes, flatten back (ChannelShuffleBackward0).
+
+    Raises:
+        RuntimeError: for channels not divisible by ``groups`` (torch's message).
+    """
+    tensor_ops.check_operand("channel_shuffle", input)
+    n, c, *rest = input.shape
+    if c % groups:
+        raise RuntimeError(f"Number of channels must be divisible by groups. Got {c} channels and {groups} groups.")
+    split = (n, groups, c // groups, *rest)
+    perm = (0, 2, 1, *range(3, 3 + len(rest)))
+    return _rearrange("ChannelShuffleBackward0", input, split, perm, tuple(input.shape))
+
+
+# ------------------------------------------------------------------------------------ bilinear & more dropout
+def _trilinear_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """``y[b, o] = sum_ij x1[b, i] A[o, i, j] x2[b, j]``: ``dx1 = sum_oj g A x2``, ``dx2 = sum_oi g x1 A``,
+    ``dA = sum_b g x1 x2``, each written as one matmul of flattened outer products."""
+    x1, w, x2 = saved
+    (b, i), (o, _, j) = tuple(x1.shape), tuple(w.shape)
+    g3 = m.reshape(g, (b, o, 1))
+    gx1 = gx2 = gw = None
+    if needs[0]:
+        per = m.reshape(g3 * m.reshape(x2, (b, 1, j)), (b, o * j))
+        gx1 = m.matmul(per, m.reshape(m.permute(w, (0, 2, 1)), (o * j, i)))
+    if needs[1]:
+        outer = m.reshape(m.reshape(x1, (b, i, 1)) * m.reshape(x2, (b, 1, j)), (b, i * j))
+        gw = m.reshape(m.matmul(m.mT(m.reshape(g, (b, o))), outer), (o, i, j))
+    if needs[2]:
+        per = m.reshape(g3 * m.reshape(x1, (b, 1, i)), (b, o * i))
+        gx2 = m.matmul(per, m.reshape(w, (o * i, j)))
+    return gx1, gw, gx2
+
+
+def bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
+    """``y[..., o] = sum_ij x1[..., i] W[o, i, j] x2[..., j] + b[o]``, computed as torch does: the inputs
+    flattened to 2-D, one TrilinearBackward0 node, viewed back (ViewBackward0), then the bias added
+    (AddBackward0).
+
+    Raises:
+        RuntimeError: for mismatched batch dimensions or feature sizes (torch's messages).
+    """
+    tensor_ops.check_operand("bilinear", input1)
+    if input1.dim() != input2.dim():
+        raise RuntimeError(f"bilinear(): input dimensions do not match: got {input1.dim()} and {input2.dim()}")
+    for d in range(input1.dim() - 1):
+        if input1.shape[d] != input2.shape[d]:
+            raise RuntimeError(
+                f"bilinear(): input batch dimensions do not match at dim {d}: got {input1.shape[d]} and "
+                f"{input2.shape[d]}"
+            )
+    for label, t, dim in (("input1", input1, 1), ("input2", input2, 2)):
+        if t.shape[-1] != weight.shape[dim]:
+            raise RuntimeError(
+                f"bilinear(): {label} size does not match weight size: got {t.shape[-1]} but expected "
+                f"{weight.shape[dim]}"
+            )
+    x1 = input1.reshape(-1, input1.shape[-1])
+    x2 = input2.reshape(-1, input2.shape[-1])
+    a, w, c = x1._data, weight._data, x2._data
+    out = np.einsum("bi,oij,bj->bo", a, w, c, optimize=True).astype(a.dtype)
+    node = record("TrilinearBackward0", out, (x1, weight, x2), (x1, weight, x2), _trilinear_backward)
+    result = node.view(*input1.shape[:-1], weight.shape[0])
+    return result if bias is None else result + bias
+
+
+_SELU_ALPHA_PRIME = 1.7580993408473766  # -scale * alpha of SELU: the value a dropped unit takes
+
+
+def _alpha_dropout(input: Tensor, p: float, training: bool, feature: bool) -> Tensor:  # noqa: A002
+    """Dropout that keeps SELU's mean and variance: dropped units take ``-alpha'`` instead of 0, and
+    ``out = a * (x * keep + alpha' (keep - 1)) + alpha' a p`` with ``a = 1 / sqrt((alpha'^2 p + 1)(1 - p))``,
+    as torch computes it (keep drawn by ``bernoulli_(1 - p)`` per element or, with ``feature``, per channel)."""
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if p == 0 or not training or input.numel() == 0:
+        return input
+    if p == 1:
+        return input * from_array(np.zeros((), input._data.dtype))
+    dt = input._data.dtype
+    if feature:
+        if input.dim() < 2:
+            raise RuntimeError("Feature dropout requires at least 2 dimensions in the input")
+        shape = tuple(input.shape[:2]) + (1,) * (input.dim() - 2)
+    else:
+        shape = tuple(input.shape)
+    keep = _random.bernoulli_array(shape, 1.0 - p, dt)
+    a = 1.0 / math.sqrt((_SELU_ALPHA_PRIME**2 * p + 1) * (1 - p))
+    shift = ((keep - dt.type(1)) * dt.type(_SELU_ALPHA_PRIME * a) + dt.type(_SELU_ALPHA_PRIME * a * p)).astype(dt)
+    return input * from_array((keep * dt.type(a)).astype(dt)) + from_array(shift)
+
+
+def alpha_dropout(input: Tensor, p: float = 0.5, training: bool = False, inplace: bool = False) -> Tensor:  # noqa: A002
+    """Alpha dropout (for SELU networks): per-element mask, result keeps zero mean and unit variance
+    (AddBackward0). Note ``training`` defaults to False, as in torch."""
+    tensor_ops.check_operand("alpha_dropout", input)
+    return _alpha_dropout(input, p, training, False)
+
+
+def feature_alpha_dropout(input: Tensor, p: float = 0.5, training: bool = False, inplace: bool = False) -> Tensor:  # noqa: A002
+    """Alpha dropout of whole channels: one draw per ``(n, c)`` (AddBackward0)."""
+    tensor_ops.check_operand("feature_alpha_dropout", input)
+    return _alpha_dropout(input, p, training, True)
+
+
+def dropout3d(input: Tensor, p: float = 0.5, training: bool = True, inplace: bool = False) -> Tensor:  # noqa: A002
+    """Channel-wise dropout of ``(N, C, D, H, W)`` or unbatched ``(C, D, H, W)`` input: one draw per channel.
+    Other ranks are treated as unbatched, with torch's deprecation warning."""
+    tensor_ops.check_operand("dropout3d", input)
+    if input.dim() not in (4, 5):
+        warnings.warn(
+            f"dropout3d: Received a {input.dim()}-D input to dropout3d, which is deprecated and will result in an "
+            "error in a future release. To retain the behavior and silence this warning, please use dropout "
+            "instead. Note that dropout3d exists to provide channel-wise dropout on inputs with 3 spatial "
+            "dimensions, a channel dimension, and an optional batch dimension (i.e. 4D or 5D inputs).",
+            UserWarning,
+            stacklevel=2,
+        )
+    if input.dim() == 5:
+        return _feature_dropout(input, p, training, 3)
+    batched = input.unsqueeze(0)
+    return _feature_dropout(batched, p, training, batched.dim() - 2).squeeze(0)
+
+
+# ------------------------------------------------------------------------------------------- embedding bag
+def _bag_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """sum/mean: ``out = M W`` so ``dW = M_g^T g`` (``M_g`` is ``M`` with each column divided by its id's
+    frequency under ``scale_grad_by_freq``); with per-sample weights ``p``, ``M`` depends on ``p``, so ``dW``
+    is built from ``p`` itself (row ``idx[i]`` gets ``p[i] g[bag[i]]``) and ``d p[i] = W[idx[i]] . g[bag[i]]``.
+    max: each output's gradient goes to the row that held the maximum."""
+    weight, psw, mixing, idx, bags, argmax, keep, shape, dt, psw_meta = saved
+    gw = gp = None
+    if psw_meta is not None:
+        psw_shape, psw_dt, positions, total, freq = psw_meta
+        used = m.reshape(m.getitem(m.reshape(psw, (total,)), positions), (-1, 1))
+    if needs[0]:
+        if argmax is not None:
+            index = (argmax, np.broadcast_to(np.arange(shape[1]), argmax.shape))
+            gw = m.index_grad(m.getitem(g, keep), shape, dt, index, False)
+        elif psw_meta is not None:
+            per = m.getitem(g, bags) * m.cast(used, dt) * m.const(freq.reshape(-1, 1))
+            gw = m.index_grad(per, shape, dt, (idx,), False)
+        else:
+            gw = m.matmul(m.mT(m.const(mixing)), g)
+    if needs[1]:
+        per = m.sum(m.getitem(weight, idx) * m.getitem(g, bags), (1,), False)
+        gp = m.reshape(m.index_grad(m.cast(per, psw_dt), (total,), psw_dt, positions, True), psw_shape)
+    return gw, gp
+
+
+def _bag_layout(input: Tensor, offsets: Tensor | None, psw: Tensor | None, include_last: bool) -> tuple[Any, ...]:  # noqa: A002
+    """Flat ids, per-position bag numbers, bag count and flat per-sample weights, checked as torch does."""
+    if psw is not None and tuple(input.shape) != tuple(psw.shape):
+        raise ValueError(
+            f"embedding_bag: If per_sample_weights ({psw.shape}) is not None, then it must have the same shape as "
+            f"the input ({input.shape})"
+        )
+    if input.dim() == 2:
+        if offsets is not None:
+            raise ValueError(
+                "if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length "
+                f"sequences. However, found offsets of type {type(offsets)}"
+            )
+        count, length = input.shape
+        return input._data.reshape(-1), np.repeat(np.arange(count), length), count, psw
+    if input.dim() != 1:
+        raise ValueError(f"input has to be 1D or 2D Tensor, but got Tensor of dimension {input.dim()}")
+    if offsets is None:
+        raise ValueError("offsets has to be a 1D Tensor but got None")
+    if offsets.dim() != 1:
+        raise ValueError("offsets has to be a 1D Tensor")
+    starts = offsets._data.astype(np.int64)
+    count = len(starts) - 1 if include_last else len(starts)
+    bags = np.searchsorted(starts[:count], np.arange(input.numel()), side="right") - 1
+    if include_last:
+        bags = np.where(np.arange(input.numel()) < starts[-1], bags, -1)
+    return input._data.reshape(-1), bags, count, psw
+
+
+def _bag_frequencies(idx: np.ndarray, rows: int) -> np.ndarray:
+    """The divisor of each row's gradient under ``scale_grad_by_freq``, as torch 2.13's CPU kernel computes
+    it: the ``k``-th distinct id (in sorted order) is divided by the count of the ``k``-th entry of the
+    sorted ids (the id's own count when no id repeats before it; rows of unused ids get 1)."""
+    counts = np.bincount(idx, minlength=rows)
+    divisor = np.ones(rows)
+    distinct = np.unique(idx)
+    divisor[distinct] = counts[np.sort(idx)[: len(distinct)]]
+    return divisor
+
+
+def embedding_bag(
+    input: Tensor,  # noqa: A002
+    weight: Tensor,
+    offsets: Tensor | None = None,
+    max_norm: float | None = None,
+    norm_type: float = 2,
+    scale_grad_by_freq: bool = False,
+    mode: str = "mean",
+    sparse: bool = False,
+    per_sample_weights: Tensor | None = None,
+    include_last_offset: bool = False,
+    padding_idx: int | None = None,
+) -> Tensor:
+    """Sum, mean or max of the embedding rows in each bag, without building the ``(bag, position, dim)``
+    lookup (EmbeddingBagBackward0). Bags are the rows of a 2-D ``input``, or the runs of a 1-D ``input``
+    starting at each ``offsets`` entry; ids equal to ``padding_idx`` are left out (and out of the mean's
+    count); empty bags give zeros. ``per_sample_weights`` (mode ``'sum'``) scales each looked-up row.
+
+    Raises:
+        ValueError / NotImplementedError: torch's errors for bad shapes, modes and mode/option combinations.
+    """
+    tensor_ops.check_operand("embedding_bag", weight, 2, "weight")
+    if weight.dim() != 2:
+        raise ValueError(f"weight has to be a 2D Tensor, but got Tensor of dimension {weight.dim()}")
+    idx, bags, count, psw = _bag_layout(input, offsets, per_sample_weights, include_last_offset)
+    if mode not in ("sum", "mean", "max"):
+        raise ValueError("mode has to be one of sum, mean or max")
+    if mode == "max" and scale_grad_by_freq:
+        raise ValueError("max mode does not support scaling the gradient by the frequency")
+    if mode == "max" and sparse:
+        raise ValueError("max mode does not support sparse weights")
+    if max_norm is not None:
+        _embedding_renorm_(weight, idx, max_norm, norm_type)
+    if psw is not None and mode != "sum":
+        raise NotImplementedError(
+            "embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' "
+            f"(got mode='{mode}'). Please open a feature request on GitHub."
+        )
+    w = weight._data
+    rows, dim = w.shape
+    used = (bags >= 0) & (idx != (-1 if padding_idx is None else padding_idx % rows))
+    out = np.zeros((count, dim), w.dtype)
+    mixing = argmax = None
+    keep = np.zeros(count, bool)
+    if mode == "max":
+        winners = []
+        for b in range(count):
+            members = idx[used & (bags == b)]
+            if len(members):
+                keep[b] = True
+                out[b] = w[members].max(axis=0)
+                winners.append(members[w[members].argmax(axis=0)])
+        argmax = np.array(winners, np.int64).reshape(-1, dim)
+    else:
+        coef = np.ones(len(idx)) if psw is None else psw._data.reshape(-1).astype(np.float64)
+        if mode == "mean":
+            sizes = np.bincount(bags[used], minlength=count)
+            coef = coef / np.maximum(sizes[np.maximum(bags, 0)], 1)
+        mixing = np.zeros((count, rows))
+        np.add.at(mixing, (bags[used], idx[used]), coef[used])
+        out = (mixing @ w.astype(np.float64)).astype(w.dtype)
+        if scale_grad_by_freq:
+            mixing = mixing / _bag_frequencies(idx, rows)[None, :]
+        mixing = mixing.astype(w.dtype)
+    positions = np.nonzero(used)[0]
+    psw_meta = None
+    if psw is not None:
+        freq = (1.0 / _bag_frequencies(idx, rows) if scale_grad_by_freq else np.ones(rows))[idx[positions]]
+        psw_meta = (tuple(psw.shape), psw._data.dtype, (positions,), len(idx), freq.astype(w.dtype))
+    saved = (weight, psw, mixing, idx[positions], bags[positions], argmax, keep, w.shape, w.dtype, psw_meta)
+    return record("EmbeddingBagBackward0", out, (weight, psw), saved, _bag_backward)
+
+
+def _upsample_deprecated(name: str) -> None:
+    """torch's deprecation warning for the ``upsample*`` aliases of :func:`interpolate`."""
+    warnings.warn(
+        f"`nn.functional.{name}` is deprecated. Use `nn.functional.interpolate` instead.", UserWarning, stacklevel=3
+    )
+
+
+def upsample(
+    input: Tensor,  # noqa: A002
+    size: Any = None,
+    scale_factor: Any = None,
+    mode: str = "nearest",
+    align_corners: bool | None = None,
+) -> Tensor:
+    """Deprecated alias of :func:`interpolate` (with torch's warning)."""
+    _upsample_deprecated("upsample")
+    return interpolate(input, size, scale_factor, mode, align_corners)
+
+
+def upsample_nearest(input: Tensor, size: Any = None, scale_factor: Any = None) -> Tensor:  # noqa: A002
+    """Deprecated alias of ``interpolate(mode='nearest')`` (with torch's warning)."""
+    _upsample_deprecated("upsample_nearest")
+    return interpolate(input, size, scale_factor, mode="nearest")
+
+
+def upsample_bilinear(input: Tensor, size: Any = None, scale_factor: Any = None) -> Tensor:  # noqa: A002
+    """Deprecated alias of ``interpolate(mode='bilinear', align_corners=True)`` (with torch's warning)."""
+    _upsample_deprecated("upsample_bilinear")
+    return interpolate(input, size, scale_factor, mode="bilinear", align_corners=True)
+
+
+# ------------------------------------------------------------------------------------------------- CTC loss
+def _lengths(values: Any) -> np.ndarray:
+    """Lengths given as a Tensor, or a tuple/list of ints, as an int64 array."""
+    data = values._data if isinstance(values, Tensor) else np.asarray(values)
+    return np.asarray(data, np.int64).reshape(-1)
+
+
+def _ctc_one(lp: np.ndarray, labels: np.ndarray, blank: int) -> tuple[float, np.ndarray]:
+    """One sequence: ``-log p(labels | lp)`` by the forward (alpha) recursion over the blank-interleaved
+    labels ``l'`` in log space, and ``log(sum_{s: l'_s = c} alpha_t(s) beta_t(s))`` per ``(t, c)`` from the
+    backward (beta) recursion (each of alpha and beta includes ``lp[t, l'_s]``)."""
+    steps, classes = lp.shape
+    if steps == 0:
+        return math.inf, np.zeros((0, classes))
+    ext = np.full(2 * len(labels) + 1, blank, np.int64)
+    ext[1::2] = labels
+    width = len(ext)
+    skip = np.zeros(width, bool)
+    skip[2:] = ext[2:] != ext[:-2]
+
+    def advance(prev: np.ndarray, shift_ok: np.ndarray, step: int) -> np.ndarray:
+        one = np.full(width, -np.inf)
+        two = np.full(width, -np.inf)
+        if step > 0:
+            one[1:], two[2:] = prev[:-1], np.where(shift_ok[2:], prev[:-2], -np.inf)
+        else:
+            one[:-1], two[:-2] = prev[1:], np.where(shift_ok[2:], prev[2:], -np.inf)
+        return np.logaddexp(np.logaddexp(prev, one), two)
+
+    alpha = np.full((steps, width), -np.inf)
+    alpha[0, 0] = lp[0, blank]
+    if width > 1:
+        alpha[0, 1] = lp[0, ext[1]]
+    for t in range(1, steps):
+        alpha[t] = advance(alpha[t - 1], skip, 1) + lp[t, ext]
+    beta = np.full((steps, width), -np.inf)
+    beta[-1, -1] = lp[-1, blank]
+    if width > 1:
+        beta[-1, -2] = lp[-1, ext[-2]]
+    for t in range(steps - 2, -1, -1):
+        beta[t] = advance(beta[t + 1], skip, -1) + lp[t, ext]
+    nll = -np.logaddexp(alpha[-1, -1], alpha[-1, -2] if width > 1 else -np.inf)
+    both = np.full((steps, classes), -np.inf)
+    with np.errstate(invalid="ignore"):
+        for s, c in enumerate(ext):
+            both[:, c] = np.logaddexp(both[:, c], alpha[:, s] + beta[:, s])
+    return float(nll), both
+
+
+def _ctc_double_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """torch has no derivative of the CTC gradient.
+
+    Raises:
+        RuntimeError: always (torch's message).
+    """
+    raise RuntimeError("derivative for aten::_ctc_loss_backward is not implemented")
+
+
+def _ctc_backward(m: Any, g: Any, saved: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
+    """torch's gradient for log-probabilities that come from a log_softmax:
+    ``exp(lp) - exp(log(sum alpha beta) + nll - lp)``, per sequence times its upstream gradient (0 past its
+    input length, and for infinite losses under ``zero_infinity``). Under ``create_graph`` the result is a
+    node (torch's ``NotImplemented``) whose own backward raises, as torch's does."""
+    log_probs, local, shape = saved
+    grad = m.const(local) * m.reshape(g, shape)
+    if m is tensor_ops.TENSOR:
+        return (record("NotImplemented", grad._data, (log_probs, g), (), _ctc_double_backward),)
+    return (grad,)
+
+
+def ctc_loss(
+    log_probs: Tensor,
+    targets: Tensor,
+    input_lengths: Any,
+    target_lengths: Any,
+    blank: int = 0,
+    reduction: str = "mean",
+    zero_infinity: bool = False,
+) -> Tensor:
+    """Connectionist temporal classification loss: ``-log`` of the total probability of every alignment of
+    each target to its input (CtcLossBackward0), computed by the alpha/beta recursions. ``log_probs`` is
+    ``(T, N, C)`` (or unbatched ``(T, C)``) log-probabilities; targets are ``(N, S)`` padded or 1-D
+    concatenated. ``'mean'`` divides each loss by its target length (at least 1), then averages (as torch).
+
+    Raises:
+        RuntimeError: for a blank outside the classes, wrongly sized lengths, or lengths the tensors cannot
+            hold (torch's messages).
+    """
+    tensor_ops.check_operand("ctc_loss", log_probs)
+    _check_reduction(reduction)
+    unbatched = log_probs.dim() == 2
+    lp_all = log_probs._data[:, None] if unbatched else log_probs._data
+    steps, batch, classes = lp_all.shape
+    in_lens, tg_lens = _lengths(input_lengths), _lengths(target_lengths)
+    if not 0 <= blank < classes:
+        raise RuntimeError("blank must be in label range")
+    for label, lens in (("input_lengths", in_lens), ("target_lengths", tg_lens)):
+        if len(lens) != batch:
+            raise RuntimeError(f"{label} must be of size batch_size")
+    where = "(while checking arguments for ctc_loss_allocate_outputs)"
+    if in_lens.max(initial=0) > steps:
+        raise RuntimeError(
+            f"Expected input_lengths to have value at most {steps}, but got value {in_lens.max()} {where}"
+        )
+    flat = targets._data.reshape(-1) if targets.dim() == 1 or unbatched else None
+    if flat is None and tg_lens.max(initial=0) > targets.shape[1]:
+        raise RuntimeError(
+            f"Expected tensor to have size at least {tg_lens.max()} at dimension 1, but got size {targets.shape[1]} "
+            f"for argument #2 'targets' {where}"
+        )
+    starts = np.concatenate([[0], np.cumsum(tg_lens)[:-1]])
+    losses = np.zeros(batch)
+    local = np.zeros(lp_all.shape)
+    lp64 = lp_all.astype(np.float64)
+    for b in range(batch):
+        length = int(in_lens[b])
+        labels = flat[starts[b] : starts[b] + tg_lens[b]] if flat is not None else targets._data[b, : tg_lens[b]]
+        nll, both = _ctc_one(lp64[:length, b], labels.astype(np.int64), blank)
+        losses[b] = nll
+        if zero_infinity and math.isinf(nll):
+            continue
+        with np.errstate(over="ignore", invalid="ignore"):
+            local[:length, b] = np.exp(lp64[:length, b]) - np.exp(both + nll - lp64[:length, b])
+    dt = lp_all.dtype
+    out = losses.astype(dt)
+    shape = (1, 1) if unbatched else (1, batch, 1)
+    saved = (log_probs, local.reshape(log_probs._data.shape).astype(dt), shape)
+    result = record("CtcLossBackward0", out.reshape(()) if unbatched else out, (log_probs,), saved, _ctc_backward)
+    if zero_infinity:
+        result = tensor_ops.where(result == math.inf, from_array(np.zeros((), dt)), result)
+    if reduction == "mean":
+        return (result / from_array(np.maximum(tg_lens, 1).astype(dt).reshape(result.shape))).mean()
+    return result.sum() if reduction == "sum" else result
+
+
+# ------------------------------------------------------------------------------------ rms norm, lp pool, gumbel
+def rms_norm(
+    input: Tensor,  # noqa: A002
+    normalized_shape: Sequence[int],
+    weight: Tensor | None = None,
+    eps: float | None = None,
+) -> Tensor:
+    """``x / sqrt(mean(x^2) + eps) * weight`` over the last ``len(normalized_shape)`` dimensions, built from
+    ops as torch builds it (``x * rsqrt(...)``, then ``* weight``: MulBackward0); ``eps`` defaults to the
+    dtype's machine epsilon.
+
+    Raises:
+        RuntimeError: when the input's trailing dimensions are not ``normalized_shape`` (torch's message).
+    """
+    tensor_ops.check_operand("rms_norm", input)
+    shape = tuple(int(s) for s in normalized_shape)
+    k = len(shape)
+    if k == 0 or input.dim() < k or tuple(input.shape[input.dim() - k :]) != shape:
+        raise RuntimeError(
+            f"Given normalized_shape={list(shape)}, expected input with shape [*, {', '.join(map(str, shape))}], "
+            f"but got input of size{list(input.shape)}"
+        )
+    dims = tuple(range(input.dim() - k, input.dim()))
+    eps_value = float(np.finfo(input._data.dtype).eps) if eps is None else eps
+    result = input * (input.pow(2).mean(dims, keepdim=True) + eps_value).rsqrt()
+    return result if weight is None else result * weight
+
+
+def _lp_finish(out: Tensor, norm_type: float, window: int) -> Tensor:
+    """``(sign(m) relu(|m|) * window) ** (1 / p)`` of the windows' mean ``m`` of ``x^p`` (torch's steps)."""
+    return (out.sign() * relu(out.abs())).mul(window).pow(1.0 / norm_type)
+
+
+def lp_pool1d(
+    input: Tensor,  # noqa: A002
+    norm_type: float,
+    kernel_size: int,
+    stride: Any = None,
+    ceil_mode: bool = False,
+) -> Tensor:
+    """Power-average pooling ``(sum_window x^p)^(1/p)`` over the last dimension (PowBackward0)."""
+    out = avg_pool1d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    return _lp_finish(out, norm_type, _ntuple(kernel_size, 1)[0])
+
+
+def lp_pool2d(
+    input: Tensor,  # noqa: A002
+    norm_type: float,
+    kernel_size: Any,
+    stride: Any = None,
+    ceil_mode: bool = False,
+) -> Tensor:
+    """Power-average pooling ``(sum_window x^p)^(1/p)`` over the last two dimensions (PowBackward0)."""
+    kw, kh = _ntuple(kernel_size, 2)
+    out = avg_pool2d(input.pow(norm_type), kernel_size, stride, 0, ceil_mode)
+    return _lp_finish(out, norm_type, kw * kh)
+
+
+def gumbel_softmax(logits: Tensor, tau: float = 1, hard: bool = False, eps: float = 1e-10, dim: int = -1) -> Tensor:
+    """A sample from the Gumbel-softmax distribution: ``softmax((logits + g) / tau)`` with
+    ``g = -log(E)``, ``E ~ Exp(1)`` drawn as torch draws it (SoftmaxBackward0). With ``hard``, the one-hot
+    of the argmax with the soft sample's gradient (straight-through: ``y_hard - y_soft.detach() + y_soft``,
+    AddBackward0)."""
+    tensor_ops.check_operand("gumbel_softmax", logits)
+    if eps != 1e-10:
+        warnings.warn("`eps` parameter is deprecated and has no effect.", UserWarning, stacklevel=2)
+    dt = logits._data.dtype
+    gumbels = -from_array(_random.exponential_array(tuple(logits.shape), dt)).log()
+    y_soft = ((logits + gumbels) / tau).softmax(dim)
+    if not hard:
+        return y_soft
+    d = tensor_ops.wrap_dim(dim, logits.dim())
+    winner = np.expand_dims(np.argmax(y_soft._data, axis=d), d)
+    y_hard = np.zeros(y_soft._data.shape, dt)
+    np.put_along_axis(y_hard, winner, 1.0, axis=d)
+    return from_array(y_hard) - y_soft.detach() + y_soft
+
+
+def max_pool1d_with_indices(
+    input: Tensor,  # noqa: A002
+    kernel_size: Any,
+    stride: Any = None,
+    padding: Any = 0,
+    dilation: Any = 1,
+    ceil_mode: bool = False,
+    return_indices: bool = False,
+) -> tuple[Tensor, Tensor]:
+    """:func:`max_pool1d` that always returns ``(values, indices)``."""
+    return max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode, True)  # type: ignore[no-any-return]
+
+
+def max_pool2d_with_indices(
+    input: Tensor,  # noqa: A002
+    kernel_size: Any,
+    stride: Any = None,
+    padding: Any = 0,
+    dilation: Any = 1,
+    ceil_mode: bool = False,
+    return_indices: bool = False,
+) -> tuple[Tensor, Tensor]:
+    """:func:`max_pool2d` that always returns ``(values, indices)``."""
+    return max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode, True)  # type: ignore[no-any-return]
+
+
+def adaptive_max_pool1d_with_indices(
+    input: Tensor,  # noqa: A002
+    output_size: Any,
+    return_indices: bool = False,
+) -> tuple[Tensor, Tensor]:
+    """:func:`adaptive_max_pool1d` that always returns ``(values, indices)``."""
+    return adaptive_max_pool1d(input, output_size, True)  # type: ignore[no-any-return]
+
+
+def adaptive_max_pool2d_with_indices(
+    input: Tensor,  # noqa: A002
+    output_size: Any,
+    return_indices: bool = False,
+) -> tuple[Tensor, Tensor]:
+    """:func:`adaptive_max_pool2d` that always returns ``(values, indices)``."""
+    return adaptive_max_pool2d(input, output_size, True)  # type: ignore[no-any-return]
+
+
 __all__ = [
+    "adaptive_avg_pool1d",
     "adaptive_avg_pool2d",
+    "adaptive_max_pool1d",
+    "adaptive_max_pool1d_with_indices",
+    "adaptive_max_pool2d",
+    "adaptive_max_pool2d_with_indices",
+    "alpha_dropout",
+    "avg_pool1d",
     "avg_pool2d",
     "batch_norm",
+    "bilinear",
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
+    "celu",
+    "channel_shuffle",
     "conv1d",
     "conv2d",
+    "conv_transpose1d",
+    "conv_transpose2d",
+    "cosine_embedding_loss",
     "cosine_similarity",
     "cross_entropy",
+    "ctc_loss",
     "dropout",
     "dropout1d",
     "dropout2d",
+    "dropout3d",
     "elu",
     "embedding",
+    "embedding_bag",
+    "feature_alpha_dropout",
+    "fold",
+    "gaussian_nll_loss",
     "gelu",
+    "glu",
+    "group_norm",
+    "gumbel_softmax",
+    "hardshrink",
     "hardsigmoid",
     "hardswish",
     "hardtanh",
     "hinge_embedding_loss",
     "huber_loss",
+    "instance_norm",
+    "interpolate",
     "kl_div",
     "l1_loss",
     "layer_norm",
     "leaky_relu",
     "linear",
+    "local_response_norm",
     "log_softmax",
     "logsigmoid",
+    "lp_pool1d",
+    "lp_pool2d",
     "margin_ranking_loss",
     "max_pool1d",
+    "max_pool1d_with_indices",
     "max_pool2d",
+    "max_pool2d_with_indices",
     "mish",
     "mse_loss",
+    "multi_margin_loss",
+    "multilabel_margin_loss",
+    "multilabel_soft_margin_loss",
     "nll_loss",
     "normalize",
     "one_hot",
     "pad",
     "pairwise_distance",
+    "pixel_shuffle",
+    "pixel_unshuffle",
+    "poisson_nll_loss",
     "prelu",
     "relu",
     "relu6",
+    "rms_norm",
+    "rrelu",
+    "scaled_dot_product_attention",
     "selu",
     "sigmoid",
     "silu",
@@ -1780,7 +3431,29 @@ __all__ = [
     "softmax",
     "softmin",
     "softplus",
+    "softshrink",
     "softsign",
     "tanh",
+    "tanhshrink",
     "threshold",
+    "triplet_margin_loss",
+    "triplet_margin_with_distance_loss",
+    "unfold",
+    "upsample",
+    "upsample_bilinear",
+    "upsample_nearest",
 ]
+
+
+# Defined with nn.MultiheadAttention, which uses this module's linear, dropout and attention: imported last.
+from minitorch_scalar.nn.multihead_attention import multi_head_attention_forward  # noqa: E402
+
+__all__ += ["multi_head_attention_forward"]
+
+
+def __getattr__(name: str) -> object:
+    """A ``torch.nn.functional`` function minitorch_scalar lacks: MissingTorchFeature naming it; any other
+    missing name: a plain AttributeError."""
+    from minitorch_scalar.nn._torch_names import missing_feature
+
+    raise missing_feature(__name__, "torch.nn.functional", name)

@@ -10,6 +10,8 @@ Every random fill reads torch's CPU generator (:mod:`minitorch_scalar.random`), 
 * ``kaiming_normal_``: ``N(0, gain / sqrt(fan))``.
 * ``trunc_normal_``: ``N(mean, std)`` restricted to ``[a, b]`` (redraws or rejection sampling, as torch 2.13).
 * ``orthogonal_``: the Q factor of a Gaussian matrix (rows orthonormal, or columns), times ``gain``.
+* ``dirac_``: a convolution weight that copies its input channels; ``sparse_``: ``N(0, std)`` with a
+  ``sparsity`` fraction of each column zeroed (rows from ``randperm``).
 
 ``fan_in`` is ``size(1) * receptive field``, ``fan_out`` is ``size(0) * receptive field`` (a Linear
 weight of shape ``(out, in)`` has ``fan_in = in``).
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -264,3 +267,71 @@ def orthogonal_(tensor: Tensor, gain: float = 1.0, generator: Any = None) -> Ten
     if rows < cols:
         q = q.T
     return _fill(tensor, (q.reshape(tuple(tensor.shape)) * dt.type(gain)).astype(dt))
+
+
+def dirac_(tensor: Tensor, groups: int = 1) -> Tensor:
+    """Fill a 3-, 4- or 5-D convolution weight with the Dirac delta: a convolution with it copies its input
+    channels (``w[g * out_per_group + d, d, centre] = 1`` for ``d < min(out_per_group, in_channels)``, else 0).
+
+    Raises:
+        ValueError: for another rank, or ``size(0)`` not divisible by ``groups`` (torch's messages).
+    """
+    if tensor.dim() not in (3, 4, 5):
+        raise ValueError("Only tensors with 3, 4, or 5 dimensions are supported")
+    sizes = tuple(tensor.shape)
+    if sizes[0] % groups != 0:
+        raise ValueError("dim 0 must be divisible by groups")
+    per_group = sizes[0] // groups
+    values = np.zeros(sizes, dtype=_np_dtype(tensor))
+    centre = tuple(s // 2 for s in sizes[2:])
+    for g in range(groups):
+        for d in range(min(per_group, sizes[1])):
+            values[(g * per_group + d, d, *centre)] = 1
+    return _fill(tensor, values)
+
+
+def sparse_(tensor: Tensor, sparsity: float, std: float = 0.01, generator: Any = None) -> Tensor:
+    """Fill a 2-D tensor with ``N(0, std)`` draws, then zero ``ceil(sparsity * rows)`` random rows of each
+    column. Draws as torch: the normal fill (from ``generator``), then one ``randperm(rows)`` per column
+    from the default generator, so after ``manual_seed`` the values are torch's.
+
+    Raises:
+        ValueError: for a tensor that is not 2-D (torch's message).
+    """
+    if tensor.dim() != 2:
+        raise ValueError("Only tensors with 2 dimensions are supported")
+    rows, cols = tensor.shape
+    num_zeros = int(math.ceil(sparsity * rows))
+    values = _random.normal_array((rows, cols), 0.0, std, _np_dtype(tensor), generator=generator)
+    for col in range(cols):
+        values[_random.randperm_array(rows)[:num_zeros], col] = 0
+    return _fill(tensor, values)
+
+
+def _deprecated(fill: Callable[..., Tensor]) -> Callable[..., Tensor]:
+    """The old name (without the trailing underscore) of ``fill``, warning as torch's aliases do."""
+    new_name = fill.__name__
+    old_name = new_name[:-1]
+
+    def alias(*args: Any, **kwargs: Any) -> Tensor:
+        warnings.warn(
+            f"`nn.init.{old_name}` is now deprecated in favor of `nn.init.{new_name}`.", FutureWarning, stacklevel=2
+        )
+        return fill(*args, **kwargs)
+
+    alias.__name__ = old_name
+    alias.__doc__ = f"Deprecated alias of :func:`{new_name}`."
+    return alias
+
+
+uniform = _deprecated(uniform_)
+normal = _deprecated(normal_)
+constant = _deprecated(constant_)
+eye = _deprecated(eye_)
+dirac = _deprecated(dirac_)
+xavier_uniform = _deprecated(xavier_uniform_)
+xavier_normal = _deprecated(xavier_normal_)
+kaiming_uniform = _deprecated(kaiming_uniform_)
+kaiming_normal = _deprecated(kaiming_normal_)
+orthogonal = _deprecated(orthogonal_)
+sparse = _deprecated(sparse_)

@@ -24,6 +24,8 @@ class Parameter(Tensor):
         RuntimeError: when ``requires_grad`` is set on a non-floating tensor (torch's message).
     """
 
+    __module__ = "torch.nn.parameter"  # type(p) prints as torch's; pickles go through _rebuild_parameter
+
     def __new__(cls, data: Tensor | None = None, requires_grad: bool = True) -> Parameter:
         if data is None:
             data = from_array(np.empty((0,), dtype=np.float32))
@@ -35,4 +37,9 @@ class Parameter(Tensor):
     __str__ = __repr__
 
     def __reduce_ex__(self, protocol: Any) -> Any:
-        return (Parameter, (self.detach(), self.requires_grad))
+        return (_rebuild_parameter, (self.detach(), self.requires_grad))
+
+
+def _rebuild_parameter(data: Tensor, requires_grad: bool) -> Parameter:
+    """Unpickle a Parameter (its class prints as torch's, so pickles name this function instead)."""
+    return Parameter(data, requires_grad)

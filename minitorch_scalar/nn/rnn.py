@@ -25,8 +25,9 @@ import numpy as np
 from minitorch_scalar import tensor_ops
 from minitorch_scalar.device import check_device
 from minitorch_scalar.dtypes import dtype, get_default_dtype
+from minitorch_scalar.nn import _packing, init
 from minitorch_scalar.nn import functional as F
-from minitorch_scalar.nn import init
+from minitorch_scalar.nn._packing import PackedSequence
 from minitorch_scalar.nn.module import Module
 from minitorch_scalar.nn.parameter import Parameter
 from minitorch_scalar.tensor import Tensor, from_array
@@ -166,15 +167,23 @@ class RNNBase(Module):
         return w_ih, w_hh, get("bias_ih" + suffix), get("bias_hh" + suffix)  # type: ignore[return-value]
 
     def _run_direction(
-        self, seq: Tensor, state: tuple[Tensor, ...], layer: int, direction: int
+        self, seq: Tensor, state: tuple[Tensor, ...], layer: int, direction: int, running: list[Tensor] | None = None
     ) -> tuple[Tensor, tuple[Tensor, ...]]:
-        """One layer, one direction over ``seq`` of shape ``(L, N, H_in)``; returns outputs ``(L, N, H)``."""
+        """One layer, one direction over ``seq`` of shape ``(L, N, H_in)``; returns outputs ``(L, N, H)``.
+
+        With ``running`` (packed input: ``running[t]`` is True for the sequences still running at step ``t``),
+        a sequence's state only changes at its own steps, so the final state is the one after its last step
+        (forwards) or after step 0 having started from the initial state at its last step (backwards).
+        """
         w_ih, w_hh, b_ih, b_hh = self._layer_params(layer, direction)
         x_parts = F.linear(seq, w_ih, b_ih)
         steps = range(seq.shape[0] - 1, -1, -1) if direction == 1 else range(seq.shape[0])
         outputs: list[Tensor] = []
         for t in steps:
-            state = _step(self.mode, x_parts[t], state, w_hh, b_hh)
+            new = _step(self.mode, x_parts[t], state, w_hh, b_hh)
+            if running is not None:
+                new = tuple(tensor_ops.where(running[t], n, s) for n, s in zip(new, state, strict=True))
+            state = new
             outputs.append(state[0])
         if direction == 1:
             outputs.reverse()
@@ -188,8 +197,12 @@ class RNNBase(Module):
                 f"input.size(-1) must be equal to input_size. Expected {self.input_size}, got {input.shape[-1]}"
             )
 
-    def _forward_states(self, input: Tensor, hx: tuple[Tensor, ...] | None) -> tuple[Tensor, tuple[Tensor, ...]]:  # noqa: A002
+    def _forward_states(
+        self, input: Tensor | PackedSequence, hx: tuple[Tensor, ...] | None  # noqa: A002
+    ) -> tuple[Tensor | PackedSequence, tuple[Tensor, ...]]:
         """The output sequence and the final states, each ``(layers * directions, N, H)``."""
+        if isinstance(input, PackedSequence):
+            return self._forward_packed(input, hx)
         self._check_input(input)
         unbatched = input.dim() == 2
         seq = input.unsqueeze(1) if unbatched else (input.transpose(0, 1) if self.batch_first else input)
@@ -218,6 +231,52 @@ class RNNBase(Module):
         if unbatched:
             return seq.squeeze(1), tuple(r.squeeze(1) for r in result)
         return (seq.transpose(0, 1) if self.batch_first else seq), result
+
+    def _forward_packed(
+        self, packed: PackedSequence, hx: tuple[Tensor, ...] | None
+    ) -> tuple[PackedSequence, tuple[Tensor, ...]]:
+        """The packed path: unpack to a padded ``(L, N, H)`` batch (sorted order), run every layer with each
+        sequence's state frozen outside its steps, pack the last layer's output. Between layers dropout acts
+        on the packed data, as torch's (so its draws are torch's). ``hx`` and the final states are in the
+        caller's batch order (permuted through ``sorted_indices`` / ``unsorted_indices``).
+        """
+        data = packed.data
+        if data.shape[-1] != self.input_size:
+            raise RuntimeError(
+                f"input.size(-1) must be equal to input_size. Expected {self.input_size}, got {data.shape[-1]}"
+            )
+        sizes = packed.batch_sizes._data.astype(np.int64)
+        batch = int(sizes[0])
+        running = [from_array(np.arange(batch)[:, None] < b) for b in sizes]
+        directions = 2 if self.bidirectional else 1
+        count = 2 if self.mode == "LSTM" else 1
+        if hx is None:
+            zeros = from_array(np.zeros((self.num_layers * directions, batch, self.hidden_size), data._data.dtype))
+            states = tuple(zeros for _ in range(count))
+        elif packed.sorted_indices is not None:
+            states = tuple(h.index_select(1, packed.sorted_indices) for h in hx)
+        else:
+            states = tuple(hx)
+        finals: list[list[Tensor]] = [[] for _ in range(count)]
+        seq = _packing.unpack(data, sizes, len(sizes), 0.0)
+        for layer in range(self.num_layers):
+            outs = []
+            for direction in range(directions):
+                k = layer * directions + direction
+                out, last = self._run_direction(seq, tuple(s[k] for s in states), layer, direction, running)
+                outs.append(out)
+                for i in range(count):
+                    finals[i].append(last[i])
+            seq = outs[0] if directions == 1 else tensor_ops.cat(outs, 2)
+            if self.dropout and self.training and layer < self.num_layers - 1:
+                dropped = F.dropout(_packing.pack(seq, sizes, False), self.dropout, True)
+                seq = _packing.unpack(dropped, sizes, len(sizes), 0.0)
+        result = tuple(tensor_ops.stack(f, 0) for f in finals)
+        if packed.unsorted_indices is not None:
+            result = tuple(r.index_select(1, packed.unsorted_indices) for r in result)
+        output = PackedSequence(_packing.pack(seq, sizes, False), packed.batch_sizes, packed.sorted_indices,
+                                packed.unsorted_indices)
+        return output, result
 
     def extra_repr(self) -> str:
         text = f"{self.input_size}, {self.hidden_size}"
@@ -253,7 +312,9 @@ class RNN(RNNBase):
             "RNN_TANH" if nonlinearity == "tanh" else "RNN_RELU", input_size, hidden_size, num_layers, **kwargs
         )
 
-    def forward(self, input: Tensor, hx: Tensor | None = None) -> tuple[Tensor, Tensor]:  # noqa: A002
+    def forward(
+        self, input: Tensor | PackedSequence, hx: Tensor | None = None  # noqa: A002
+    ) -> tuple[Tensor | PackedSequence, Tensor]:
         out, (h_n,) = self._forward_states(input, None if hx is None else (hx,))
         return out, h_n
 
@@ -264,7 +325,9 @@ class LSTM(RNNBase):
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, **kwargs: Any) -> None:
         super().__init__("LSTM", input_size, hidden_size, num_layers, **kwargs)
 
-    def forward(self, input: Tensor, hx: tuple[Tensor, Tensor] | None = None) -> tuple[Tensor, tuple[Tensor, Tensor]]:  # noqa: A002
+    def forward(
+        self, input: Tensor | PackedSequence, hx: tuple[Tensor, Tensor] | None = None  # noqa: A002
+    ) -> tuple[Tensor | PackedSequence, tuple[Tensor, Tensor]]:
         out, (h_n, c_n) = self._forward_states(input, hx)
         return out, (h_n, c_n)
 
@@ -275,7 +338,9 @@ class GRU(RNNBase):
     def __init__(self, input_size: int, hidden_size: int, num_layers: int = 1, **kwargs: Any) -> None:
         super().__init__("GRU", input_size, hidden_size, num_layers, **kwargs)
 
-    def forward(self, input: Tensor, hx: Tensor | None = None) -> tuple[Tensor, Tensor]:  # noqa: A002
+    def forward(
+        self, input: Tensor | PackedSequence, hx: Tensor | None = None  # noqa: A002
+    ) -> tuple[Tensor | PackedSequence, Tensor]:
         out, (h_n,) = self._forward_states(input, None if hx is None else (hx,))
         return out, h_n
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 
 from minitorch_scalar import tensor_ops
 from minitorch_scalar.tensor import Tensor, from_array
+
+# torch.nn.utils is a package (torch.nn.utils.rnn, .clip_grad, ...): its submodules are the files in nn/_utils.
+__path__ = [str(Path(__file__).with_name("_utils"))]
 
 Parameters = Tensor | Iterable[Tensor]
 

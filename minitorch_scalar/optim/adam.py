@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from minitorch_scalar.optim import kernels
+from minitorch_scalar.optim.checks import refuse_capturable
 from minitorch_scalar.optim.optimizer import Optimizer
 
 
@@ -74,7 +75,10 @@ class Adam(Optimizer):
     def _update_group(self, group: dict[str, Any]) -> None:
         beta1, beta2 = group["betas"]
         lr, weight_decay, amsgrad = group["lr"], group["weight_decay"], group["amsgrad"]
-        for param in self._with_grad(group):
+        params = self._with_grad(group)
+        if params:
+            refuse_capturable(group)
+        for param in params:
             state = self._state_for(param, amsgrad)
             grad = self._grad_array(param, group["maximize"])
             data = param._data

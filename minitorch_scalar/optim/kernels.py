@@ -26,6 +26,8 @@ not bit for bit. SGD uses no sqrt and matches torch bit for bit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 Array = np.ndarray
@@ -82,6 +84,45 @@ def add_(x: Array, y: Array, alpha: float = 1.0) -> None:
         np.add(x, y, out=x)
     else:
         _fma(y, scalar(alpha, x), x, out=x)
+
+
+_BATCH_ELEMENTS = 1 << 16
+"""Up to this many elements in all, :func:`add_each_` updates float32 arrays as one concatenated batch."""
+
+
+def add_each_(xs: Sequence[Array], ys: Sequence[Array], alpha: float) -> None:
+    """:func:`add_` for each pair ``(x, y)``: ``x += alpha * y``, one fused multiply-add per element.
+
+    This is an optimizer's loop over its parameters (``p += -lr * grad``) under one ``errstate``.
+    float32 pairs take the float64 route of :func:`_fma` (the product of float32 ``y`` and the
+    float32-rounded ``alpha`` is exact in float64, the sum is rounded once to float32 on assignment);
+    small ones are concatenated first, so a model's many small parameters cost a few array calls.
+    """
+    if not xs:
+        return
+    coef = float(np.float32(alpha))  # a Python float: numpy's scalar arithmetic is slow for small arrays
+    with np.errstate(all="ignore"):
+        if all(x.dtype == np.float32 and y.dtype == np.float32 for x, y in zip(xs, ys)):
+            if sum(x.size for x in xs) <= _BATCH_ELEMENTS:
+                _fma_batched(xs, ys, coef)
+                return
+            for x, y in zip(xs, ys):
+                _fma_batched((x,), (y,), coef)
+            return
+        for x, y in zip(xs, ys):
+            add_(x, y, alpha)
+
+
+def _fma_batched(xs: Sequence[Array], ys: Sequence[Array], coef: float) -> None:
+    """``x = y * coef + x`` for float32 arrays, computed in float64 over all of them at once."""
+    wide = np.concatenate([y.reshape(-1) for y in ys], dtype=np.float64)
+    wide *= coef
+    wide += np.concatenate([x.reshape(-1) for x in xs], dtype=np.float64)
+    start = 0
+    for x in xs:
+        stop = start + x.size
+        x[...] = wide[start:stop].reshape(x.shape)
+        start = stop
 
 
 def added(x: Array, y: Array, alpha: float = 1.0) -> Array:

@@ -222,7 +222,7 @@ class Optimizer:
     @staticmethod
     def _with_grad(group: dict[str, Any]) -> list[Tensor]:
         """The group's parameters that received a gradient (the others are skipped, as in torch)."""
-        return [p for p in group["params"] if p.grad is not None]
+        return [p for p in group["params"] if p._grad is not None]
 
     @staticmethod
     def _zeros_like(param: Tensor) -> Tensor:

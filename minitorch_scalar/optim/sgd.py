@@ -64,7 +64,14 @@ class SGD(Optimizer):
 
     def _update_group(self, group: dict[str, Any]) -> None:
         momentum = group["momentum"]
-        for param in self._with_grad(group):
+        params = self._with_grad(group)
+        if momentum == 0 and group["weight_decay"] == 0 and not group["maximize"]:
+            grads = [p._grad._data for p in params if p._grad is not None]  # every one of them, by _with_grad
+            kernels.add_each_([p._data for p in params], grads, -group["lr"])
+            for param in params:
+                self._bump(param)
+            return
+        for param in params:
             grad = self._grad_array(param, group["maximize"])
             if group["weight_decay"] != 0:
                 grad = kernels.added(grad, param._data, group["weight_decay"])

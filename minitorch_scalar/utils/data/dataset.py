@@ -1,12 +1,13 @@
-"""``torch.utils.data.dataset``: Dataset, TensorDataset, Subset, ConcatDataset and random_split."""
+"""``torch.utils.data.dataset``: Dataset, IterableDataset, TensorDataset, StackDataset, Subset, ConcatDataset,
+ChainDataset and random_split."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
-
-import numpy as np
 
 from minitorch_scalar import random as _random
 from minitorch_scalar.tensor import Tensor
@@ -16,10 +17,49 @@ class Dataset:
     """Anything with ``__getitem__`` (and usually ``__len__``); subclass it as in torch."""
 
     def __getitem__(self, index: int) -> Any:
-        raise NotImplementedError(f"Subclasses of Dataset should implement __getitem__ ({type(self).__name__})")
+        raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
 
-    def __add__(self, other: Dataset) -> ConcatDataset:
+    def __add__(self, other: Dataset) -> Dataset:
         return ConcatDataset([self, other])
+
+
+class IterableDataset(Dataset):
+    """A stream of samples: subclasses define ``__iter__`` (and may define ``__len__``).
+
+    A DataLoader reads it in its own order (no sampler, no shuffle). Inside an emulated worker
+    (``num_workers > 0``), :func:`get_worker_info` tells ``__iter__`` which share of the stream to yield.
+    """
+
+    def __iter__(self) -> Iterator[Any]:
+        raise NotImplementedError(f"Subclasses of IterableDataset should implement __iter__ ({type(self).__name__})")
+
+    def __add__(self, other: Dataset) -> Dataset:
+        return ChainDataset([self, other])
+
+
+class ChainDataset(IterableDataset):
+    """Several iterable datasets one after another, chained on the fly.
+
+    Raises:
+        AssertionError: when iterating (or taking the length of) a member that is not an IterableDataset.
+    """
+
+    def __init__(self, datasets: Iterable[Any]) -> None:
+        self.datasets = datasets
+
+    def __iter__(self) -> Iterator[Any]:
+        for dataset in self.datasets:
+            if not isinstance(dataset, IterableDataset):
+                raise AssertionError("ChainDataset only supports IterableDataset")
+            yield from dataset
+
+    def __len__(self) -> int:
+        total = 0
+        for dataset in self.datasets:
+            if not isinstance(dataset, IterableDataset):
+                raise AssertionError("ChainDataset only supports IterableDataset")
+            total += len(dataset)  # type: ignore[arg-type]
+        return total
 
 
 class TensorDataset(Dataset):
@@ -53,6 +93,37 @@ class Subset(Dataset):
         return len(self.indices)
 
 
+class StackDataset(Dataset):
+    """Several datasets of one length read side by side: sample ``i`` is ``(d0[i], d1[i], ...)``, or
+    ``{name: d[i]}`` when the datasets are given by keyword.
+
+    Raises:
+        ValueError: for no datasets, both positional and keyword datasets, or different lengths.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args and kwargs:
+            raise ValueError(
+                "Supported either ``tuple``- (via ``args``) or``dict``- (via ``kwargs``) like input/output, "
+                "but both types are given."
+            )
+        if not args and not kwargs:
+            raise ValueError("At least one dataset should be passed")
+        members = list(args) if args else list(kwargs.values())
+        self._length = len(members[0])
+        if any(len(dataset) != self._length for dataset in members):
+            raise ValueError("Size mismatch between datasets")
+        self.datasets: tuple[Any, ...] | dict[str, Any] = args if args else kwargs
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(self.datasets, dict):
+            return {key: dataset[index] for key, dataset in self.datasets.items()}
+        return tuple(dataset[index] for dataset in self.datasets)
+
+    def __len__(self) -> int:
+        return self._length
+
+
 class ConcatDataset(Dataset):
     """Several datasets one after another."""
 
@@ -60,18 +131,20 @@ class ConcatDataset(Dataset):
         self.datasets = list(datasets)
         if not self.datasets:
             raise AssertionError("datasets should not be an empty iterable")
-        self.cumulative_sizes = list(np.cumsum([len(d) for d in self.datasets]))
+        if any(isinstance(d, IterableDataset) for d in self.datasets):
+            raise AssertionError("ConcatDataset does not support IterableDataset")
+        self.cumulative_sizes: list[int] = list(itertools.accumulate(len(d) for d in self.datasets))
 
     def __len__(self) -> int:
-        return int(self.cumulative_sizes[-1])
+        return self.cumulative_sizes[-1]
 
     def __getitem__(self, idx: int) -> Any:
         if idx < 0:
             if -idx > len(self):
                 raise ValueError("absolute value of index should not exceed dataset length")
             idx += len(self)
-        which = int(np.searchsorted(self.cumulative_sizes, idx, side="right"))
-        start = 0 if which == 0 else int(self.cumulative_sizes[which - 1])
+        which = bisect.bisect_right(self.cumulative_sizes, idx)
+        start = 0 if which == 0 else self.cumulative_sizes[which - 1]
         return self.datasets[which][idx - start]
 
 
