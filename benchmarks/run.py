@@ -39,6 +39,7 @@ class Config:
     w1_points: int = 100
     w2_length: int = 1_000_000
     w2_repeats: int = 3
+    w3_repeats: int = 30
     w3_large: tuple[int, int] = (4096, 256)
     only: tuple[str, ...] = ("W1", "W2", "W3", "W4")
     notes: list[str] = field(default_factory=list)
@@ -46,7 +47,8 @@ class Config:
     @classmethod
     def make(cls, quick: bool, threads: int) -> Config:
         if quick:
-            return cls(quick, threads, repeats=2, w1_points=20, w2_length=20_000, w2_repeats=1, w3_large=(512, 64))
+            return cls(quick, threads, repeats=2, w1_points=20, w2_length=20_000, w2_repeats=1, w3_repeats=3,
+                       w3_large=(512, 64))
         return cls(quick, threads)
 
 
@@ -56,11 +58,17 @@ class Row:
 
     engine: str
     samples: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     error: str = ""
 
     @property
     def median(self) -> float:
         return statistics.median(self.samples) if self.samples else math.nan
+
+    @property
+    def cpu_median(self) -> float:
+        """Median CPU time per step (``time.process_time``: what other processes on the machine cannot add)."""
+        return statistics.median(self.cpu) if self.cpu else math.nan
 
 
 def _torch() -> Any:
@@ -92,12 +100,14 @@ def measure(engines: dict[str, tuple[Step, int]], repeats: int, steady: bool = T
                 if steady:
                     step()
                     start = time.perf_counter()
+                cpu_start = time.process_time()
                 for _ in range(block):
                     step()
             except (RecursionError, MemoryError) as exc:
                 rows[name].error = f"{type(exc).__name__} after {time.perf_counter() - start:.1f} s"
                 continue
             rows[name].samples.append((time.perf_counter() - start) / block)
+            rows[name].cpu.append((time.process_time() - cpu_start) / block)
     gc.collect()
     return list(rows.values())
 
@@ -214,7 +224,7 @@ def w3_engines(cfg: Config, batch: int, hidden: int) -> dict[str, tuple[Step, in
     y_np = y_np.astype(np.float32).reshape(-1, 1)
     sizes = (2, hidden, hidden, 1)
     mats = [np.asarray(layer, dtype=np.float32) for layer in wl.init_weights(sizes)]
-    block = 20 if batch * hidden <= 100 * 16 else 3
+    block = 50 if batch * hidden <= 100 * 16 else 3
     engines: dict[str, tuple[Step, int]] = {}
     ours = _tensor_mlp_step(ms, mats, X_np, y_np)
     if ours is not None:
@@ -317,10 +327,13 @@ def _fmt(seconds: float) -> str:
     return f"{seconds * 1e6:.0f} us"
 
 
-def table(title: str, rows: list[Row], refs: list[str]) -> str:
-    """A markdown table: median/min/max per step and speed-ups (reference median / engine median)."""
+def table(title: str, rows: list[Row], refs: list[str], cpu: bool = False) -> str:
+    """A markdown table: median/min/max per step and speed-ups (reference median / engine median); with
+    ``cpu``, also the median CPU time per step and the speed-ups in CPU time."""
     ref_rows = [r for r in rows if any(r.engine.startswith(p) for p in refs)]
     head = ["engine", "median", "min", "max"] + [f"x vs {r.engine}" for r in ref_rows]
+    if cpu:
+        head += ["CPU median"] + [f"x vs {r.engine}, CPU time" for r in ref_rows]
     lines = [f"### {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         if r.error:
@@ -328,6 +341,9 @@ def table(title: str, rows: list[Row], refs: list[str]) -> str:
         else:
             cells = [r.engine, _fmt(r.median), _fmt(min(r.samples)), _fmt(max(r.samples))]
             cells += [f"{ref.median / r.median:.2f}" if ref.samples else "-" for ref in ref_rows]
+            if cpu:
+                cells += [_fmt(r.cpu_median)]
+                cells += [f"{ref.cpu_median / r.cpu_median:.2f}" if ref.cpu else "-" for ref in ref_rows]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -348,7 +364,8 @@ def machine(cfg: Config) -> str:
         f"{os.environ.get('OPENBLAS_NUM_THREADS', '(default)')}",
         f"- load average when the run started: {' / '.join(f'{x:.1f}' for x in os.getloadavg())} (1/5/15 min)",
         f"- GC: Python defaults, thresholds {gc.get_threshold()}, enabled={gc.isenabled()}",
-        f"- samples per engine: {cfg.repeats} (W2: {cfg.w2_repeats}), interleaved; one sample = an untimed "
+        f"- samples per engine: {cfg.repeats} (W2: {cfg.w2_repeats}, W3 small: {cfg.w3_repeats}), interleaved; "
+        "one sample = an untimed "
         "gc.collect(), an untimed step (so timed steps pay for collecting their predecessors' garbage, as in "
         "a training loop; not for W2), then a timed block of steps",
     ]
@@ -386,9 +403,9 @@ def run(cfg: Config) -> str:
     for batch, hidden in ((100, 16), cfg.w3_large) if "W3" in cfg.only else ():
         w3 = w3_engines(cfg, batch, hidden)
         if "minitorch_scalar Tensor" in w3:
-            rows = measure(w3, cfg.repeats)
+            rows = measure(w3, cfg.w3_repeats if (batch, hidden) == (100, 16) else cfg.repeats)
             out.append(table(f"W3: tensor MLP 2-{hidden}-{hidden}-1, batch {batch}, MSELoss + SGD step", rows,
-                             ["torch"]))
+                             ["torch"], cpu=True))
 
     if "W4" in cfg.only:
         out.append(memory_table(w1))
