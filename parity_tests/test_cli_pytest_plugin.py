@@ -33,7 +33,8 @@ def test_lecture(a, b):
 
 
 def _ours(x):
-    return not x.__class__.__module__.startswith("torch")
+    import minitorch_scalar
+    return isinstance(x, minitorch_scalar.Tensor)  # (our classes print as torch's, so not by module name)
 
 
 def test_fixtures(parity_check, parity_graph_check):
