@@ -1024,8 +1024,8 @@ def _dot_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tup
 
 
 def _matmul_nd_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
-    """C = A @ B with a 3-D or larger operand: a 1-D A is a row (1, k), a 1-D B a column (k, 1), batch
-    dims broadcast; then dA = sum_to(g B^T), dB = sum_to(A^T g), reshaped back to each input's shape."""
+    """C = A @ B with a 3-D or larger operand: a 1-D A is the row (1, k), a 1-D B the column (k, 1), then
+    the batched rule (:func:`_bmm_vjp`), whose grads are reshaped back to each input's shape."""
     a, b, sa, sb, dt = s
     a2 = m.reshape(a, (1,) + tuple(sa)) if len(sa) == 1 else a
     b2 = m.reshape(b, tuple(sb) + (1,)) if len(sb) == 1 else b
@@ -1034,10 +1034,8 @@ def _matmul_nd_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) 
         gs = gs[:-1] + (1,) + gs[-1:]
     if len(sb) == 1:
         gs = gs + (1,)
-    g2 = m.reshape(g, gs)
-    ga = m.reshape(m.sum_to(m.matmul(g2, m.mT(b2)), tuple(a2.shape), dt), tuple(sa)) if needs[0] else None
-    gb = m.reshape(m.sum_to(m.matmul(m.mT(a2), g2), tuple(b2.shape), dt), tuple(sb)) if needs[1] else None
-    return (ga, gb)
+    ga, gb = _bmm_vjp(m, m.reshape(g, gs), (a2, b2, tuple(a2.shape), tuple(b2.shape), dt), needs)
+    return (None if ga is None else m.reshape(ga, tuple(sa)), None if gb is None else m.reshape(gb, tuple(sb)))
 
 
 def _bmm_vjp(m: Any, g: Any, s: tuple[Any, ...], needs: tuple[bool, ...]) -> tuple[Any, ...]:
