@@ -30,6 +30,28 @@ from minitorch_scalar.nn.parameter import Parameter
 from minitorch_scalar.tensor import Tensor, from_array
 
 
+def register_affine(module: Module, enabled: bool, shape: tuple[int, ...], bias: bool, np_dtype: np.dtype) -> None:
+    """A normalization layer's ``weight`` then ``bias`` (uninitialised, of ``shape``), or None for what it
+    lacks: both when not ``enabled``, the bias when ``bias`` is False (torch's registration order)."""
+    if enabled:
+        module.weight = Parameter(from_array(np.empty(shape, np_dtype)))
+        if bias:
+            module.bias = Parameter(from_array(np.empty(shape, np_dtype)))
+        else:
+            module.register_parameter("bias", None)
+    else:
+        module.register_parameter("weight", None)
+        module.register_parameter("bias", None)
+
+
+def reset_affine(module: Module, enabled: bool) -> None:
+    """``weight = 1`` and ``bias = 0`` (when ``enabled``, and the bias only if there is one)."""
+    if enabled:
+        init.ones_(module.weight)
+        if module.bias is not None:
+            init.zeros_(module.bias)
+
+
 class _BatchNorm(Module):
     """Shared state and forward of the BatchNorm layers (``torch.nn.modules.batchnorm._BatchNorm``).
 
@@ -67,15 +89,7 @@ class _BatchNorm(Module):
         self.affine = affine
         self.track_running_stats = track_running_stats
         np_dtype = (dtype or get_default_dtype()).np
-        if affine:
-            self.weight = Parameter(from_array(np.empty((num_features,), np_dtype)))
-            if bias:
-                self.bias = Parameter(from_array(np.empty((num_features,), np_dtype)))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
+        register_affine(self, affine, (num_features,), bias, np_dtype)
         if track_running_stats:
             self.register_buffer("running_mean", from_array(np.zeros((num_features,), np_dtype)))
             self.register_buffer("running_var", from_array(np.ones((num_features,), np_dtype)))
@@ -97,10 +111,7 @@ class _BatchNorm(Module):
     def reset_parameters(self) -> None:
         """Reset the running stats, then ``weight = 1`` and ``bias = 0``."""
         self.reset_running_stats()
-        if self.affine:
-            init.ones_(self.weight)
-            if self.bias is not None:
-                init.zeros_(self.bias)
+        reset_affine(self, self.affine)
 
     _ranks: tuple[int, ...] = ()
     _ranks_text = ""
@@ -189,23 +200,12 @@ class LayerNorm(Module):
         self.eps = eps
         self.elementwise_affine = elementwise_affine
         np_dtype = (dtype or get_default_dtype()).np
-        if elementwise_affine:
-            self.weight = Parameter(from_array(np.empty(self.normalized_shape, np_dtype)))
-            if bias:
-                self.bias = Parameter(from_array(np.empty(self.normalized_shape, np_dtype)))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
+        register_affine(self, elementwise_affine, self.normalized_shape, bias, np_dtype)
         self.reset_parameters()
 
     def reset_parameters(self) -> None:
         """``weight = 1`` and ``bias = 0``."""
-        if self.elementwise_affine:
-            init.ones_(self.weight)
-            if self.bias is not None:
-                init.zeros_(self.bias)
+        reset_affine(self, self.elementwise_affine)
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - torch's argument name
         return F.layer_norm(input, self.normalized_shape, self.weight, self.bias, self.eps)

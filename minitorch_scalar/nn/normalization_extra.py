@@ -27,7 +27,7 @@ from minitorch_scalar.dtypes import dtype, get_default_dtype
 from minitorch_scalar.nn import functional as F
 from minitorch_scalar.nn import init
 from minitorch_scalar.nn.module import Module
-from minitorch_scalar.nn.normalization import _BatchNorm
+from minitorch_scalar.nn.normalization import _BatchNorm, register_affine, reset_affine
 from minitorch_scalar.nn.parameter import Parameter
 from minitorch_scalar.tensor import Tensor, from_array
 
@@ -69,23 +69,12 @@ class GroupNorm(Module):
         self.eps = eps
         self.affine = affine
         np_dtype = (dtype or get_default_dtype()).np
-        if affine:
-            self.weight = Parameter(from_array(np.empty((num_channels,), np_dtype)))
-            if bias:
-                self.bias = Parameter(from_array(np.empty((num_channels,), np_dtype)))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
+        register_affine(self, affine, (num_channels,), bias, np_dtype)
         self.reset_parameters()
 
     def reset_parameters(self) -> None:
         """``weight = 1`` and ``bias = 0``."""
-        if self.affine:
-            init.ones_(self.weight)
-            if self.bias is not None:
-                init.zeros_(self.bias)
+        reset_affine(self, self.affine)
 
     def forward(self, input: Tensor) -> Tensor:  # noqa: A002 - torch's argument name
         return F.group_norm(input, self.num_groups, self.weight, self.bias, self.eps)
